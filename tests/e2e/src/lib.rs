@@ -1,0 +1,1 @@
+//! (arrives with the shell issue)
