@@ -51,6 +51,14 @@ impl From<&str> for Secret {
     }
 }
 
+/// Reads a JSON string into a `Secret`, so secrets the API returns (minted tokens, subaccount
+/// keys, TOTP seeds) are redacted from the moment they are decoded. Serializing still refuses.
+impl<'de> serde::Deserialize<'de> for Secret {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(d).map(Self)
+    }
+}
+
 impl serde::Serialize for Secret {
     fn serialize<S: serde::Serializer>(&self, _: S) -> Result<S::Ok, S::Error> {
         Err(serde::ser::Error::custom("a secret is never serialized"))

@@ -19,3 +19,6 @@ pub mod totp;
 pub mod verified_contacts;
 pub mod verify;
 pub mod webhooks;
+pub(crate) mod cursor_walk;
+pub(crate) mod list_shape;
+pub mod message_list;

@@ -19,3 +19,6 @@ pub mod totp;
 pub mod verified_contacts;
 pub mod verify;
 pub mod webhooks;
+pub mod message_list;
+pub mod message_send;
+pub mod webhook_payloads;
