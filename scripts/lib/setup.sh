@@ -12,7 +12,7 @@ MIN_RUST_VERSION="1.88"
 MIN_NODE_VERSION="20.19"
 TAURI_DRIVER_VERSION="2.1.0"
 
-# The three lists from docs: building and showing the window; the page tests' browser;
+# Three groups: building and showing the window; the browser for page tests;
 # a keychain, a file-chooser driver and a notification daemon for the end-to-end tests.
 APT_BUILD_AND_WINDOW=(
   libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev
@@ -26,10 +26,11 @@ STEP_NAMES=()
 STEP_SECONDS=()
 STEP_SKIPPED_NAMES=()
 CURRENT_STEP=""
+CURRENT_STEP_START=0
 
 # A rustup install done by this user but not yet on PATH (a shell opened before rustup ran).
-if ! command -v cargo >/dev/null 2>&1 && [[ -x "${CARGO_HOME:-$HOME/.cargo}/bin/cargo" ]]; then
-  PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+if ! command -v cargo >/dev/null 2>&1 && [[ -x "${CARGO_HOME:-${HOME:-}/.cargo}/bin/cargo" ]]; then
+  PATH="${CARGO_HOME:-${HOME:-}/.cargo}/bin:$PATH"
 fi
 
 say() {
@@ -61,10 +62,9 @@ run_step() {
   say ""
   say "==> ${name}"
   CURRENT_STEP="${name}"
-  local start
-  start="$(now_microseconds)"
+  CURRENT_STEP_START="$(now_microseconds)"
   "$@"
-  local elapsed=$(($(now_microseconds) - start))
+  local elapsed=$(($(now_microseconds) - CURRENT_STEP_START))
   CURRENT_STEP=""
   STEP_NAMES+=("${name}")
   STEP_SECONDS+=("${elapsed}")
@@ -97,8 +97,8 @@ print_step_summary() {
 report_failed_step() {
   local status=$?
   if [[ ${status} -ne 0 && -n "${CURRENT_STEP}" ]]; then
-    printf '\nFAILED: step "%s" (exit status %d). The output above shows why.\n' \
-      "${CURRENT_STEP}" "${status}" >&2
+    printf '\nFAILED: step "%s" (exit status %d, after %s). The output above shows why.\n' \
+      "${CURRENT_STEP}" "${status}" "$(format_seconds $(($(now_microseconds) - CURRENT_STEP_START)))" >&2
     if ((${#STEP_NAMES[@]} > 0)); then
       print_step_summary >&2
     fi

@@ -56,7 +56,10 @@ async fn list_sends_every_filter_and_reads_the_bare_array() {
     assert_eq!(c.first_name.as_deref(), Some("Dana"));
     assert_eq!(c.last_name.as_deref(), Some("Lee"));
     assert_eq!(c.tags, vec!["vip".to_string()]);
-    assert_eq!(c.custom_variables.get("Plan").map(String::as_str), Some("Pro"));
+    assert_eq!(
+        c.custom_variables.get("Plan").map(String::as_str),
+        Some("Pro")
+    );
     assert_eq!(c.sendblue_number.as_deref(), Some("+14155550100"));
     assert_eq!(c.opt_out, Some(false));
     assert_eq!(c.verified, Some(true));
@@ -225,7 +228,10 @@ async fn create_sends_number_and_reads_phone() {
 #[tokio::test]
 async fn create_minimal_body_and_conflict_is_not_retried() {
     let server = Recorder::start().await;
-    server.respond(409, r#"{"status":"ERROR","message":"Contact already exists"}"#);
+    server.respond(
+        409,
+        r#"{"status":"ERROR","message":"Contact already exists"}"#,
+    );
     let client = server.client_with(|c| {
         c.retry = RetryPolicy {
             max_retries: 2,
@@ -423,5 +429,9 @@ async fn verify_is_at_most_once() {
     });
     let err = client.contacts().verify("+14155550123").await.unwrap_err();
     assert_eq!(err.code(), ErrorCode::Upstream);
-    assert_eq!(server.requests().len(), 1, "a message send is never repeated");
+    assert_eq!(
+        server.requests().len(),
+        1,
+        "a message send is never repeated"
+    );
 }

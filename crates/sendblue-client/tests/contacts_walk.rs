@@ -17,7 +17,7 @@ use sendblue_client::ErrorCode;
 use serde_json::json;
 use support::Recorder;
 
-const TOTAL: usize = 12_600;
+const TOTAL: usize = 21_500;
 const CAP: usize = 10_000;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -130,9 +130,16 @@ async fn list(
 }
 
 async fn start(mode: Mode) -> (Arc<Server>, tokio::task::JoinHandle<()>, String) {
+    start_with(mode, dataset()).await
+}
+
+async fn start_with(
+    mode: Mode,
+    rows: Vec<serde_json::Value>,
+) -> (Arc<Server>, tokio::task::JoinHandle<()>, String) {
     let server = Arc::new(Server {
         mode,
-        rows: dataset(),
+        rows,
         log: Mutex::new(Vec::new()),
     });
     let app = axum::Router::new()
@@ -183,45 +190,28 @@ async fn walk_everything(mode: Mode) {
     }
     server.log.lock().unwrap().clear();
 
-    // Pages of 1000: 11 offset pages (0..=10,000), then by created_at.
+    // Pages of 1000: 11 offset pages (0..=10,000), then from the last created_at seen (the
+    // big group's) by offset again up to the cap, then once more from the next anchor.
     let all: Vec<Contact> = client.contacts().walk(1000).try_collect().await.unwrap();
     assert_each_once(&all, TOTAL);
     let log = server.log.lock().unwrap().clone();
-    assert_eq!(log.len(), 14, "{log:#?}");
-    for (i, seen) in log.iter().take(11).enumerate() {
-        assert_eq!(
-            seen,
-            &Seen {
-                offset: i * 1000,
-                limit: 1000,
-                since: None
-            }
-        );
-    }
-    let big = timestamp(3_500);
-    assert_eq!(
-        log[11..],
-        [
-            // Past the cap: from the last created_at seen, offset 0 again…
-            Seen {
-                offset: 0,
-                limit: 1000,
-                since: Some(big.clone())
-            },
-            // …a whole page at that one timestamp: page within it…
-            Seen {
-                offset: 1000,
-                limit: 1000,
-                since: Some(big)
-            },
-            // …then on from the next timestamp; a short page ends the walk.
-            Seen {
-                offset: 0,
-                limit: 1000,
-                since: Some(timestamp(second_of(12_399)))
-            },
-        ]
-    );
+    assert_eq!(log.len(), 23, "{log:#?}");
+    let anchor = |since: Option<String>| {
+        (0..=10).map(move |p| Seen {
+            offset: p * 1000,
+            limit: 1000,
+            since: since.clone(),
+        })
+    };
+    let expected: Vec<Seen> = anchor(None)
+        .chain(anchor(Some(timestamp(3_500))))
+        .chain([Seen {
+            offset: 0,
+            limit: 1000,
+            since: Some(timestamp(second_of(21_399))),
+        }])
+        .collect();
+    assert_eq!(log, expected);
     server.log.lock().unwrap().clear();
 
     // An odd page size moves the switch point and pages inside the big group.
@@ -230,11 +220,11 @@ async fn walk_everything(mode: Mode) {
     let log = server.log.lock().unwrap().clone();
     assert!(log.iter().all(|s| s.offset <= CAP && s.limit == 300));
     assert_eq!(log.iter().filter(|s| s.since.is_none()).count(), 34);
-    assert!(log.len() < 34 + 20, "{} requests", log.len());
+    assert!(log.len() < TOTAL / 300 + 6, "{} requests", log.len());
     server.log.lock().unwrap().clear();
 
     // The gap-repair query: everything created at or after a timestamp.
-    let since = timestamp(second_of(12_000));
+    let since = timestamp(second_of(20_000));
     let recent: Vec<Contact> = client
         .contacts()
         .created_since(since.clone(), 250)
@@ -245,7 +235,9 @@ async fn walk_everything(mode: Mode) {
         .filter(|&i| timestamp(second_of(i)) >= since)
         .count();
     assert_each_once(&recent, expected);
-    assert!(recent.iter().all(|c| c.created_at.as_deref() >= Some(since.as_str())));
+    assert!(recent
+        .iter()
+        .all(|c| c.created_at.as_deref() >= Some(since.as_str())));
     let log = server.log.lock().unwrap().clone();
     assert_eq!(log[0].since.as_deref(), Some(since.as_str()));
     assert_eq!(log[0].offset, 0);
@@ -320,4 +312,23 @@ async fn a_short_first_page_is_the_whole_walk() {
         .unwrap();
     assert_eq!(all.len(), 3);
     assert_eq!(server.requests().len(), 1);
+}
+
+#[tokio::test]
+async fn more_contacts_than_the_cap_at_one_timestamp_is_an_error_not_a_loop() {
+    let rows: Vec<_> = (0..11_500)
+        .map(|i| json!({"contact_id": format!("c_{i}"), "phone": format!("+1415{i:07}"), "created_at": "2026-01-01T00:00:00.000Z"}))
+        .collect();
+    let (server, task, base) = start_with(Mode::Refuse, rows).await;
+    let items: Vec<_> = client_for(&base).contacts().walk(1000).collect().await;
+    let (ok, errors): (Vec<_>, Vec<_>) = items.into_iter().partition(Result::is_ok);
+    assert_eq!(ok.len(), 11_000, "everything reachable is returned first");
+    assert_eq!(errors.len(), 1);
+    let err = errors[0].as_ref().unwrap_err();
+    assert_eq!(err.code(), ErrorCode::Decode);
+    assert!(err.to_string().contains("share the timestamp"), "{err}");
+    let log = server.log.lock().unwrap().clone();
+    assert_eq!(log.len(), 22);
+    assert!(log.iter().all(|s| s.offset <= CAP));
+    task.abort();
 }

@@ -10,10 +10,7 @@ use support::Recorder;
 #[tokio::test]
 async fn list_reads_numbers() {
     let server = Recorder::start().await;
-    server.respond(
-        200,
-        r#"{ "numbers": ["+14155550100", "+14155550101"] }"#,
-    );
+    server.respond(200, r#"{ "numbers": ["+14155550100", "+14155550101"] }"#);
     let numbers = server.client().lines().list().await.unwrap();
     assert_eq!(numbers, vec!["+14155550100", "+14155550101"]);
     let req = server.only_request();
@@ -60,18 +57,27 @@ async fn state_reads_the_reference_example() {
     );
     let snap = server.client().lines().state().await.unwrap();
     assert_eq!(snap.status.as_deref(), Some("OK"));
-    assert_eq!(snap.snapshot_at.as_deref(), Some("2026-03-02T19:05:00.000Z"));
+    assert_eq!(
+        snap.snapshot_at.as_deref(),
+        Some("2026-03-02T19:05:00.000Z")
+    );
     assert_eq!(snap.data.len(), 2);
     let a = &snap.data[0];
     assert_eq!(a.worker_id, "w_mac_0142");
     assert_eq!(a.sendblue_number.as_deref(), Some("+14155550100"));
     assert_eq!(a.assignment, Some(LineAssignment::Assigned));
     assert_eq!(a.status, Some(LineStatus::Online));
-    assert_eq!(a.status_changed_at.as_deref(), Some("2026-03-01T08:00:00.000Z"));
+    assert_eq!(
+        a.status_changed_at.as_deref(),
+        Some("2026-03-01T08:00:00.000Z")
+    );
     assert_eq!(a.degraded_since, None);
     let b = &snap.data[1];
     assert_eq!(b.sendblue_number, None);
-    assert_eq!(b.assignment, Some(LineAssignment::Unknown("on_loan".into())));
+    assert_eq!(
+        b.assignment,
+        Some(LineAssignment::Unknown("on_loan".into()))
+    );
     assert_eq!(b.status, Some(LineStatus::NotReported));
     assert_eq!(b.extra.get("rack"), Some(&json!("b2")));
     let req = server.only_request();

@@ -266,7 +266,11 @@ async fn send_is_repeated_when_the_connection_was_refused() {
         .unwrap();
     assert_eq!(sent.message_handle, "h-1");
     let server = opener.await.unwrap();
-    assert_eq!(server.requests(), 1, "refused attempts never reached a server");
+    assert_eq!(
+        server.requests(),
+        1,
+        "refused attempts never reached a server"
+    );
 }
 
 #[tokio::test]

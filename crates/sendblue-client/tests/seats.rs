@@ -87,12 +87,7 @@ async fn count_with_and_without_email() {
 async fn get_unwraps_seat_and_encodes_the_id() {
     let server = Recorder::start().await;
     server.respond(200, &format!(r#"{{"status":"OK","seat":{SEAT}}}"#));
-    let seat = server
-        .client()
-        .seats()
-        .get("auth0|user 1")
-        .await
-        .unwrap();
+    let seat = server.client().seats().get("auth0|user 1").await.unwrap();
     assert_eq!(seat.email.as_deref(), Some("rep@acme.test"));
     let req = server.only_request();
     assert_eq!(req.method, "GET");

@@ -95,7 +95,10 @@ async fn list_tolerates_missing_null_and_unknown_types() {
     assert_eq!(set.outbound.len(), 1);
     assert!(set.line_assigned.is_empty());
     assert_eq!(set.global_secret, None);
-    assert_eq!(set.extra.get("sms_bounce"), Some(&json!(["https://a.test/b"])));
+    assert_eq!(
+        set.extra.get("sms_bounce"),
+        Some(&json!(["https://a.test/b"]))
+    );
     assert_eq!(set.entries(&WebhookType::Unknown("sms_bounce".into())), []);
     let empty = client.webhooks().list().await.unwrap();
     assert_eq!(empty, WebhookSet::default());
@@ -358,13 +361,19 @@ fn undocumented_payloads_stay_loose_with_their_type() {
     assert_eq!(loose.fields.get("duration_seconds"), Some(&json!(74)));
     assert_eq!(serde_json::to_value(&p).unwrap(), call);
 
-    let p = WebhookPayload::classify(json!({"type":"line_assigned","sendblue_number":"+14155550100","worker_id":"w_1","assignment":"assigned","occurred_at":"2026-03-02T20:00:00.000Z"}));
+    let p = WebhookPayload::classify(
+        json!({"type":"line_assigned","sendblue_number":"+14155550100","worker_id":"w_1","assignment":"assigned","occurred_at":"2026-03-02T20:00:00.000Z"}),
+    );
     assert_eq!(p.webhook_type(), Some(WebhookType::LineAssigned));
-    let p = WebhookPayload::classify(json!({"type":"contact_profile","from_number":"+14155550100","state":"failed","error":"photo too large"}));
+    let p = WebhookPayload::classify(
+        json!({"type":"contact_profile","from_number":"+14155550100","state":"failed","error":"photo too large"}),
+    );
     assert_eq!(p.webhook_type(), Some(WebhookType::ContactProfile));
     // A message-shaped body that does not fit the typed model is kept, not rejected.
     let p = WebhookPayload::classify(json!({"message_handle": "h", "participants": "not a list"}));
-    assert!(matches!(p, WebhookPayload::Other(ref l) if l.kind.is_none() && l.fields.contains_key("participants")));
+    assert!(
+        matches!(p, WebhookPayload::Other(ref l) if l.kind.is_none() && l.fields.contains_key("participants"))
+    );
     assert!(WebhookPayload::from_slice(b"not json").is_err());
 }
 

@@ -1,14 +1,14 @@
 //! Walking a list to its end although the API refuses (or silently clamps) offsets above
 //! 10,000: page by offset in ascending time order while the offset stays within the cap, then
-//! continue from the last timestamp seen (`…_gte=<ts>`, offset 0 again), dropping rows already
-//! returned. Used by the full contact walk and by the event-gap repair queries.
+//! continue from the last timestamp seen (`…_gte=<ts>`, offset 0 again, and by offset from
+//! there), dropping rows already returned. Used by the full contact walk and by the event-gap
+//! repair queries.
 //!
 //! The walk never asks for an offset above the cap, so it behaves the same whether the server
-//! clamps such offsets or answers 400. Several rows may share one timestamp; when a whole page
-//! shares the cursor's timestamp the walk pages by offset within that timestamp. It stops with
-//! an error, instead of looping, when a full page brings nothing new and repeats the page
-//! before (the server ignores the paging parameters), or when more rows than the cap share one
-//! timestamp.
+//! clamps such offsets or answers 400. Rows sharing the re-anchoring timestamp are returned
+//! again by the server and dropped here. The walk stops with an error, instead of looping,
+//! when a full page brings nothing new and repeats the page before (the server ignores the
+//! paging parameters), or when more rows than the cap share one timestamp.
 
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -131,23 +131,20 @@ impl<T: Send + 'static> Walk<T> {
         Ok(Some(fresh))
     }
 
-    /// Moves to the next page after a full one whose last row has `last_cursor`.
+    /// Moves to the next page after a full one whose last row has `last_cursor`: the next
+    /// offset while it stays within the cap, else offset 0 from the last timestamp seen.
     fn advance(&mut self, last_cursor: Option<String>) -> Result<()> {
         let next = self.offset + u64::from(self.limit);
-        let same_time = self.since.is_some() && last_cursor == self.since;
-        if (self.since.is_none() || same_time) && next <= OFFSET_CAP {
+        if next <= OFFSET_CAP {
             self.offset = next;
             return Ok(());
         }
-        if same_time {
-            return Err(self.stuck(format!(
-                "more than {OFFSET_CAP} {} share the timestamp {:?}; the list can't be paged \
-                 past them",
-                self.what,
-                self.since.as_deref().unwrap_or("")
-            )));
-        }
         match last_cursor {
+            Some(ts) if self.since.as_ref() == Some(&ts) => Err(self.stuck(format!(
+                "more than {OFFSET_CAP} {} share the timestamp {ts:?}; the list can't be paged \
+                 past them",
+                self.what
+            ))),
             Some(ts) => {
                 self.since = Some(ts);
                 self.offset = 0;

@@ -137,11 +137,7 @@ pub struct CreateContact {
     #[serde(alias = "phone_number", alias = "phoneNumber")]
     pub number: String,
     /// First name.
-    #[serde(
-        default,
-        alias = "firstName",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, alias = "firstName", skip_serializing_if = "Option::is_none")]
     pub first_name: Option<String>,
     /// Last name.
     #[serde(default, alias = "lastName", skip_serializing_if = "Option::is_none")]
@@ -201,11 +197,7 @@ impl CreateContact {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct UpdateContact {
     /// First name.
-    #[serde(
-        default,
-        alias = "firstName",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, alias = "firstName", skip_serializing_if = "Option::is_none")]
     pub first_name: Option<String>,
     /// Last name.
     #[serde(default, alias = "lastName", skip_serializing_if = "Option::is_none")]
@@ -250,11 +242,7 @@ pub struct BulkContact {
     /// E.164 number (required).
     pub phone: String,
     /// First name.
-    #[serde(
-        default,
-        alias = "firstName",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, alias = "firstName", skip_serializing_if = "Option::is_none")]
     pub first_name: Option<String>,
     /// Last name.
     #[serde(default, alias = "lastName", skip_serializing_if = "Option::is_none")]

@@ -194,8 +194,10 @@ impl WebhookPayload {
         let is_message = matches!(map.get("message_handle"), Some(Value::String(_)));
         let outbound = match map.get("is_outbound") {
             Some(Value::Bool(b)) => *b,
-            _ => !matches!(map.get("status"), None | Some(Value::Null))
-                && map.get("status") != Some(&Value::String("RECEIVED".into())),
+            _ => {
+                !matches!(map.get("status"), None | Some(Value::Null))
+                    && map.get("status") != Some(&Value::String("RECEIVED".into()))
+            }
         };
         let body = Value::Object(map);
         if is_typing {

@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod raw;
+pub mod reference;
 
 use std::collections::VecDeque;
 use std::net::SocketAddr;
