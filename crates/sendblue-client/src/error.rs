@@ -179,6 +179,14 @@ pub fn code_for_status(status: u16, message: Option<&str>) -> ErrorCode {
     }
 }
 
+/// A local check: `value` must not be blank.
+pub(crate) fn require(field: &str, value: &str) -> Result<()> {
+    if value.trim().is_empty() {
+        return Err(Error::validation(field, "is required"));
+    }
+    Ok(())
+}
+
 /// Cuts a body to a short, single-line excerpt for error details.
 pub(crate) fn excerpt(body: &[u8]) -> String {
     let text = String::from_utf8_lossy(body);

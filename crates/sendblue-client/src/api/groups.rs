@@ -8,9 +8,10 @@ use reqwest::Method;
 use super::media::FileSource;
 use super::messages::{check_content, is_empty_send};
 use crate::error::{Error, Result};
+use crate::models::common::DataOrBare;
 use crate::models::groups::{
-    CreateGroup, CreateGroupResponse, GroupEnvelope, GroupInfo, GroupModifyResponse,
-    GroupNameResult, GroupPhotoResult, ModifyGroup, SendGroupMessage, SetGroupName, SetGroupPhoto,
+    CreateGroup, CreateGroupResponse, GroupInfo, GroupModifyResponse, GroupNameResult,
+    GroupPhotoResult, ModifyGroup, SendGroupMessage, SetGroupName, SetGroupPhoto,
     GROUP_MAX_NUMBERS, GROUP_PHOTO_MAX_BYTES,
 };
 use crate::models::messages::MessageResponse;
@@ -113,12 +114,12 @@ impl Groups<'_> {
     ///
     /// Returns the `data` object of the answer.
     pub async fn get(&self, group_id: &str) -> Result<GroupInfo> {
-        let answer: GroupEnvelope<GroupInfo> = self
+        let answer: DataOrBare<GroupInfo> = self
             .client
             .call(Method::GET, group_path(group_id, ""))
             .send()
             .await?;
-        Ok(answer.data)
+        Ok(answer.into_data())
     }
 
     /// `POST /api/v2/groups/{group_id}/name` — rename a group, or clear its name with
@@ -135,14 +136,14 @@ impl Groups<'_> {
                 ));
             }
         }
-        let answer: GroupEnvelope<GroupNameResult> = self
+        let answer: DataOrBare<GroupNameResult> = self
             .client
             .call(Method::POST, group_path(group_id, "/name"))
             .json(name)
             .repeatable()
             .send()
             .await?;
-        Ok(answer.data)
+        Ok(answer.into_data())
     }
 
     /// `POST /api/v2/groups/{group_id}/photo` — set the group photo from a URL, or clear it
@@ -155,14 +156,14 @@ impl Groups<'_> {
         group_id: &str,
         photo: &SetGroupPhoto,
     ) -> Result<GroupPhotoResult> {
-        let answer: GroupEnvelope<GroupPhotoResult> = self
+        let answer: DataOrBare<GroupPhotoResult> = self
             .client
             .call(Method::POST, group_path(group_id, "/photo"))
             .json(photo)
             .repeatable()
             .send()
             .await?;
-        Ok(answer.data)
+        Ok(answer.into_data())
     }
 
     /// `POST /api/v2/groups/{group_id}/photo` — upload a local image as the group photo
@@ -182,7 +183,7 @@ impl Groups<'_> {
             .map(|n| vec![("from_number", n.to_owned())])
             .unwrap_or_default();
         let timeout = source.timeout(self.client.config());
-        let answer: GroupEnvelope<GroupPhotoResult> = self
+        let answer: DataOrBare<GroupPhotoResult> = self
             .client
             .call(Method::POST, group_path(group_id, "/photo"))
             .multipart(source.form_factory(fields, None))
@@ -190,6 +191,6 @@ impl Groups<'_> {
             .repeatable()
             .send()
             .await?;
-        Ok(answer.data)
+        Ok(answer.into_data())
     }
 }

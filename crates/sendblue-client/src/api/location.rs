@@ -7,7 +7,7 @@ use futures_util::StreamExt;
 use reqwest::Method;
 use serde::Serialize;
 
-use crate::error::{Error, Result};
+use crate::error::{require, Result};
 use crate::models::location::{LocationList, LocationResponse, WatchEvent};
 use crate::path::segment;
 use crate::sse::{read_sse, SseItem};
@@ -104,11 +104,4 @@ impl LocationApi<'_> {
         });
         Ok(until_end.boxed())
     }
-}
-
-fn require(field: &str, value: &str) -> Result<()> {
-    if value.trim().is_empty() {
-        return Err(Error::validation(field, "is required"));
-    }
-    Ok(())
 }

@@ -4,8 +4,8 @@
 use reqwest::Method;
 
 use crate::error::{Error, Result};
+use crate::models::common::DataOrBare;
 use crate::models::common::StatusResponse;
-use crate::models::message_list::MessageEnvelope;
 use crate::models::message_send::{
     EvaluateServiceResponse, RequestLocation, RequestLocationResponse, SendCarousel, SendMessage,
     UpdateAppCard,
@@ -172,8 +172,8 @@ impl Messages<'_> {
     /// Returns the record from the `{status, data}` answer.
     pub async fn get(&self, message_id: &str) -> Result<MessageRecord> {
         let path = format!("/api/v2/messages/{}", segment(message_id));
-        let answer: MessageEnvelope = self.client.call(Method::GET, path).send().await?;
-        Ok(answer.data)
+        let answer: DataOrBare<MessageRecord> = self.client.call(Method::GET, path).send().await?;
+        Ok(answer.into_data())
     }
 
     /// `DELETE /api/message/{message_handle}` — remove a message from Sendblue's stored

@@ -4,9 +4,10 @@
 use reqwest::Method;
 
 use crate::error::Result;
+use crate::models::common::DataOrBare;
 use crate::models::provisioning::{
-    AddLineRequest, ChildAccount, ChildAccountRequest, DataOrBare, LineRequestTicket,
-    ProvisionConfirmRequest, ProvisionConfirmation, ProvisionPreview,
+    AddLineRequest, ChildAccount, ChildAccountRequest, LineRequestTicket, ProvisionConfirmRequest,
+    ProvisionConfirmation, ProvisionPreview,
 };
 use crate::path::segment;
 use crate::Client;

@@ -2,11 +2,11 @@
 
 use reqwest::Method;
 
-use crate::error::{Error, Result};
+use crate::error::{require, Result};
+use crate::models::common::DataOrBare;
 use crate::models::common::StatusResponse;
 use crate::models::sharing::{
     FromNumber, ShareRequest, ShareResult, SharingProfileRequest, SharingState,
-    SharingStateEnvelope,
 };
 use crate::Client;
 
@@ -33,14 +33,14 @@ impl Sharing<'_> {
     /// `GET /api/v2/contact-sharing/state?fromNumber=…` — the line's sharing profile (§15.1).
     /// Returns the [`SharingState`] from the answer's `data`.
     pub async fn state(&self, from_number: &str) -> Result<SharingState> {
-        require_number("fromNumber", from_number)?;
-        let answer: SharingStateEnvelope = self
+        require("fromNumber", from_number)?;
+        let answer: DataOrBare<SharingState> = self
             .client
             .call(Method::GET, "/api/v2/contact-sharing/state")
             .query(&StateQuery { from_number })
             .send()
             .await?;
-        Ok(answer.data.unwrap_or_default())
+        Ok(answer.into_data())
     }
 
     /// `POST /api/v2/contact-sharing/profile` — create or overwrite the line's profile
@@ -50,22 +50,22 @@ impl Sharing<'_> {
     /// `Error::Validation` before sending when `clearPhoto` is combined with `photoUrl`.
     pub async fn set_profile(&self, request: &SharingProfileRequest) -> Result<SharingState> {
         request.validate()?;
-        let answer: SharingStateEnvelope = self
+        let answer: DataOrBare<SharingState> = self
             .client
             .call(Method::POST, "/api/v2/contact-sharing/profile")
             .json(request)
             .repeatable()
             .send()
             .await?;
-        Ok(answer.data.unwrap_or_default())
+        Ok(answer.into_data())
     }
 
     /// `POST /api/v2/contact-sharing/share` — push the card into an existing 1:1 iMessage
     /// chat (§15.3). Sends no text message. Returns [`ShareResult`] (`deduplicated` is true
     /// for a repeat within 24 h).
     pub async fn share(&self, from_number: &str, to_number: &str) -> Result<ShareResult> {
-        require_number("fromNumber", from_number)?;
-        require_number("toNumber", to_number)?;
+        require("fromNumber", from_number)?;
+        require("toNumber", to_number)?;
         self.client
             .call(Method::POST, "/api/v2/contact-sharing/share")
             .json(&ShareRequest::new(from_number, to_number))
@@ -76,7 +76,7 @@ impl Sharing<'_> {
     /// `DELETE /api/v2/contact-sharing/profile` with JSON body `{fromNumber}` — disable
     /// sharing and remove the profile (§15.4). Returns the `{"status":"OK"}` answer.
     pub async fn delete_profile(&self, from_number: &str) -> Result<StatusResponse> {
-        require_number("fromNumber", from_number)?;
+        require("fromNumber", from_number)?;
         self.client
             .call(Method::DELETE, "/api/v2/contact-sharing/profile")
             .json(&FromNumber {
@@ -85,11 +85,4 @@ impl Sharing<'_> {
             .send()
             .await
     }
-}
-
-fn require_number(field: &str, value: &str) -> Result<()> {
-    if value.trim().is_empty() {
-        return Err(Error::validation(field, "is required"));
-    }
-    Ok(())
 }

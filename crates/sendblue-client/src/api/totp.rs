@@ -3,7 +3,7 @@
 use reqwest::Method;
 use serde::Serialize;
 
-use crate::error::{Error, Result};
+use crate::error::{require, Result};
 use crate::models::common::StatusResponse;
 use crate::models::totp::{
     CreateTotpSecret, CreatedEnvelope, CreatedTotpSecret, ListEnvelope, TotpAlgorithm, TotpCode,
@@ -105,11 +105,4 @@ impl Totp<'_> {
             .send()
             .await
     }
-}
-
-fn require(field: &str, value: &str) -> Result<()> {
-    if value.trim().is_empty() {
-        return Err(Error::validation(field, "is required"));
-    }
-    Ok(())
 }

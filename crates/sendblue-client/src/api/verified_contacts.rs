@@ -3,7 +3,7 @@
 
 use reqwest::Method;
 
-use crate::error::{Error, Result};
+use crate::error::{require, Result};
 use crate::models::verified_contacts::{
     AddVerifiedContactRequest, AddedVerifiedContact, LegacyVerifyContactRequest,
     LegacyVerifyContactResponse, SharedContacts, V3Data, VerifiedContactList,
@@ -90,11 +90,4 @@ impl VerifiedContacts<'_> {
             .send()
             .await
     }
-}
-
-fn require(field: &str, value: &str) -> Result<()> {
-    if value.trim().is_empty() {
-        return Err(Error::validation(field, "is required"));
-    }
-    Ok(())
 }

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use reqwest::Method;
 
-use crate::error::{Error, Result};
+use crate::error::{require, Result};
 use crate::models::verify::{
     CreateVerificationRequest, ListVerificationsParams, Verification, VerificationPage,
     VerificationState,
@@ -120,11 +120,4 @@ impl Verify<'_> {
             offset += got;
         }
     }
-}
-
-fn require(field: &str, value: &str) -> Result<()> {
-    if value.trim().is_empty() {
-        return Err(Error::validation(field, "is required"));
-    }
-    Ok(())
 }

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
 /// Fields the reference does not name, kept verbatim so nothing the API sends is lost.
 pub type Extra = BTreeMap<String, serde_json::Value>;
@@ -169,6 +169,57 @@ where
     T: Default + Deserialize<'de>,
 {
     Ok(Option::<T>::deserialize(d)?.unwrap_or_default())
+}
+
+/// An answer either wrapped as `{status, message?, data: T}` or sent bare.
+#[derive(Deserialize)]
+#[serde(untagged)]
+pub(crate) enum DataOrBare<T> {
+    Wrapped {
+        #[serde(default)]
+        status: Option<String>,
+        data: T,
+    },
+    Bare(T),
+}
+
+impl<T> DataOrBare<T> {
+    /// The payload, wherever it was.
+    pub(crate) fn into_data(self) -> T {
+        self.into_parts().1
+    }
+
+    /// The envelope's `status` (when wrapped) and the payload.
+    pub(crate) fn into_parts(self) -> (Option<String>, T) {
+        match self {
+            DataOrBare::Wrapped { status, data } => (status, data),
+            DataOrBare::Bare(data) => (None, data),
+        }
+    }
+}
+
+/// Reads a `u64` sent as a JSON number or a numeric string.
+pub(crate) fn u64_lenient<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum NumOrText {
+        Num(u64),
+        Text(String),
+    }
+    match NumOrText::deserialize(d)? {
+        NumOrText::Num(n) => Ok(n),
+        NumOrText::Text(s) => s
+            .trim()
+            .parse()
+            .map_err(|_| serde::de::Error::custom(format!("expected a numeric id, got {s:?}"))),
+    }
+}
+
+/// Like [`u64_lenient`], for optional fields (`null` or absent → `None`).
+pub(crate) fn opt_u64_lenient<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
+    #[derive(Deserialize)]
+    struct Wrap(#[serde(deserialize_with = "u64_lenient")] u64);
+    Ok(Option::<Wrap>::deserialize(d)?.map(|w| w.0))
 }
 
 #[cfg(test)]

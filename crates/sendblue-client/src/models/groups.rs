@@ -294,20 +294,6 @@ pub struct GroupInfo {
     pub extra: Extra,
 }
 
-/// `{status, data}` wrapper of the v2 group endpoints.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-pub struct GroupEnvelope<T> {
-    /// `OK`.
-    #[serde(default)]
-    pub status: Option<String>,
-    /// The payload.
-    pub data: T,
-    /// Anything else the server sent.
-    #[serde(flatten)]
-    pub extra: Extra,
-}
-
 /// Body of `POST /api/v2/groups/{group_id}/name` (§8.2).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]

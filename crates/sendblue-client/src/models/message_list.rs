@@ -144,17 +144,3 @@ pub struct MessagePage {
     #[serde(flatten)]
     pub extra: Extra,
 }
-
-/// `GET /api/v2/messages/{message_id}` answer: `{status, data}`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-pub struct MessageEnvelope {
-    /// `OK`.
-    #[serde(default)]
-    pub status: Option<String>,
-    /// The message.
-    pub data: MessageRecord,
-    /// Anything else the server sent.
-    #[serde(flatten)]
-    pub extra: Extra,
-}

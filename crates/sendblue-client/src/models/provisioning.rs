@@ -3,9 +3,9 @@
 //! either a `{status, data: {…}}` envelope or a bare object, and the tickets' camelCase
 //! fields also accept snake_case.
 
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 
-use super::common::Extra;
+use super::common::{u64_lenient, Extra};
 use crate::error::{Error, Result};
 use crate::secret::Secret;
 
@@ -265,52 +265,6 @@ pub struct ChildAccount {
     /// Anything else the server sent.
     #[serde(flatten)]
     pub extra: Extra,
-}
-
-/// An answer either wrapped as `{status, message?, data: T}` or sent bare.
-#[derive(Deserialize)]
-#[serde(untagged)]
-pub(crate) enum DataOrBare<T> {
-    Wrapped {
-        #[serde(default)]
-        status: Option<String>,
-        data: T,
-    },
-    Bare(T),
-}
-
-impl<T> DataOrBare<T> {
-    /// The envelope's `status` (when wrapped) and the payload.
-    pub(crate) fn into_parts(self) -> (Option<String>, T) {
-        match self {
-            DataOrBare::Wrapped { status, data } => (status, data),
-            DataOrBare::Bare(data) => (None, data),
-        }
-    }
-}
-
-/// Reads a `u64` sent as a JSON number or a numeric string.
-pub(crate) fn u64_lenient<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum NumOrText {
-        Num(u64),
-        Text(String),
-    }
-    match NumOrText::deserialize(d)? {
-        NumOrText::Num(n) => Ok(n),
-        NumOrText::Text(s) => s
-            .trim()
-            .parse()
-            .map_err(|_| serde::de::Error::custom(format!("expected a numeric id, got {s:?}"))),
-    }
-}
-
-/// Like [`u64_lenient`], for optional fields (`null` or absent → `None`).
-pub(crate) fn opt_u64_lenient<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
-    #[derive(Deserialize)]
-    struct Wrap(#[serde(deserialize_with = "u64_lenient")] u64);
-    Ok(Option::<Wrap>::deserialize(d)?.map(|w| w.0))
 }
 
 fn check_digits(field: &str, value: &str, lengths: &[usize]) -> Result<()> {

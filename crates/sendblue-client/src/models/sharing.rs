@@ -33,14 +33,6 @@ pub struct SharingState {
     pub extra: Extra,
 }
 
-/// The `{status, data}` envelope around [`SharingState`]; a missing `data` reads as an empty
-/// state.
-#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
-pub(crate) struct SharingStateEnvelope {
-    #[serde(default)]
-    pub(crate) data: Option<SharingState>,
-}
-
 /// `POST /api/v2/contact-sharing/profile` body: creates or overwrites the line's profile.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::common::{null_as_default, Extra};
-use super::provisioning::{opt_u64_lenient, u64_lenient};
+use super::common::{opt_u64_lenient, u64_lenient};
 
 crate::open_enum! {
     /// Whether a contact has texted the shared line yet.
