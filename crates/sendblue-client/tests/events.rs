@@ -402,3 +402,26 @@ async fn gap_repair_contacts_and_line_state() {
     );
     assert_eq!(reqs[1].path, "/api/v2/lines/state");
 }
+
+#[tokio::test]
+async fn gap_repair_verifications_updated_since() {
+    let server = Recorder::start().await;
+    server.respond(
+        200,
+        r#"{"status":"OK","data":[{"sid":"VE1","service_sid":"VA1","channel":"imessage","status":"approved","date_created":"2026-03-02T19:00:00.000Z","date_updated":"2026-03-02T19:02:00.000Z"}],"pagination":{"count":1,"limit":100,"offset":0,"has_more":false}}"#,
+    );
+    let client = server.client();
+    let rows = client
+        .events()
+        .gap_repair()
+        .verifications_updated_since("2026-03-02T19:00:00.000Z")
+        .await
+        .unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].sid, "VE1");
+    let req = server.only_request();
+    assert_eq!(req.path, "/api/v2/verify/verifications");
+    assert!(req
+        .query_pairs()
+        .contains(&("updated_at_gte".into(), "2026-03-02T19:00:00.000Z".into())));
+}

@@ -1,7 +1,6 @@
 //! Repairing a gap in the account event stream (§12): the stream is live only, so after a
 //! reconnect a follower reads what changed while it was away. Typing events can't be
-//! recovered; verifications (`GET /api/v2/verify/verifications?updated_at_gte=…`) belong to
-//! the verify area.
+//! recovered.
 
 use std::sync::Arc;
 
@@ -83,6 +82,16 @@ impl GapRepair<'_> {
         page_size: u32,
     ) -> impl Stream<Item = Result<Contact>> + Send + 'static {
         self.client.contacts().created_since(since, page_size)
+    }
+
+    /// `GET /api/v2/verify/verifications?updated_at_gte=<since>` — every verification changed
+    /// at or after `since`, latest version of each (§12, §19.2); see
+    /// [`crate::api::verify::Verify::updated_since`].
+    pub async fn verifications_updated_since(
+        &self,
+        since: &str,
+    ) -> Result<Vec<crate::models::verify::VerificationState>> {
+        self.client.verify().updated_since(since).await
     }
 
     /// `GET /api/v2/lines/state` — the current line snapshot, which replaces every missed
