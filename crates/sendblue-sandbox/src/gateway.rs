@@ -24,32 +24,39 @@ pub struct DropConnection;
 const MAX_JSON_BODY: usize = 16 * 1024 * 1024;
 
 /// Checks the key headers: missing → 403, wrong → 401, key pair with a bearer token → 400.
-pub fn authenticate(state: &AppState, headers: &HeaderMap) -> Result<(), Response> {
+/// Returns the refusal, or `None` when the request may pass.
+pub fn refusal(state: &AppState, headers: &HeaderMap) -> Option<Response> {
+    authenticate(state, headers).err().map(|boxed| *boxed)
+}
+
+fn authenticate(state: &AppState, headers: &HeaderMap) -> Result<(), Box<Response>> {
     let text = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
     let (id, secret) = (text("sb-api-key-id"), text("sb-api-secret-key"));
     let bearer =
         text("authorization").is_some_and(|v| v.to_ascii_lowercase().starts_with("bearer "));
     if bearer && (id.is_some() || secret.is_some()) {
-        return Err(ApiError::bad_request(
-            "Send either the API key headers or a bearer token, not both",
-        )
-        .into_response());
+        return Err(Box::new(
+            ApiError::bad_request("Send either the API key headers or a bearer token, not both")
+                .into_response(),
+        ));
     }
     match (id, secret) {
         (Some(id), Some(secret)) => {
             if id == state.config.key_id && secret == state.config.secret {
                 Ok(())
             } else {
-                Err(invalid_credentials())
+                Err(Box::new(invalid_credentials()))
             }
         }
-        _ if bearer => Err(invalid_credentials()),
+        _ if bearer => Err(Box::new(invalid_credentials())),
         // The documented body for missing headers has no `status` field (§1.2).
-        _ => Err((
-            StatusCode::FORBIDDEN,
-            Json(json!({"message": "Did not get inputs for authorization"})),
-        )
-            .into_response()),
+        _ => Err(Box::new(
+            (
+                StatusCode::FORBIDDEN,
+                Json(json!({"message": "Did not get inputs for authorization"})),
+            )
+                .into_response(),
+        )),
     }
 }
 
@@ -59,9 +66,9 @@ fn invalid_credentials() -> Response {
 
 /// Middleware for the sandbox-only admin paths: authentication only.
 pub async fn admin_gate(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    match authenticate(&state, request.headers()) {
-        Ok(()) => next.run(request).await,
-        Err(refused) => refused,
+    match refusal(&state, request.headers()) {
+        None => next.run(request).await,
+        Some(refused) => refused,
     }
 }
 
@@ -120,7 +127,7 @@ pub async fn api_gate(State(state): State<AppState>, request: Request, next: Nex
         log(0, Some("dropped-before"));
         return dropped();
     }
-    if let Err(refused) = authenticate(&state, request.headers()) {
+    if let Some(refused) = refusal(&state, request.headers()) {
         log(refused.status().as_u16(), None);
         return refused;
     }
