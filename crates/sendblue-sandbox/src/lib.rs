@@ -14,6 +14,8 @@ pub mod admin;
 pub mod api_error;
 pub mod config;
 mod deliver;
+pub mod domain;
+pub mod extract;
 pub mod gateway;
 pub mod notify;
 pub mod request_log;
