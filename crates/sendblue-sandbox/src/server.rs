@@ -115,6 +115,7 @@ pub fn app(state: AppState) -> Router {
         .merge(routes::admin())
         .layer(from_fn_with_state(state.clone(), admin_gate));
     api.merge(admin)
+        .merge(routes::public())
         .fallback(|| async { ApiError::new(StatusCode::NOT_FOUND, "Not found").into_response() })
         .with_state(state)
 }

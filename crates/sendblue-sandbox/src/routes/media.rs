@@ -8,3 +8,8 @@ use crate::state::AppState;
 pub fn router() -> Router<AppState> {
     Router::new()
 }
+
+/// Unauthenticated paths (`GET /media/{id}`).
+pub fn public() -> Router<AppState> {
+    Router::new()
+}

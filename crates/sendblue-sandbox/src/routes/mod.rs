@@ -34,6 +34,12 @@ pub fn api() -> Router<AppState> {
         .merge(not_emulated_routes())
 }
 
+/// Paths served without authentication: uploaded media, which recipients' phones and the
+/// console's previews fetch by URL.
+pub fn public() -> Router<AppState> {
+    Router::new().merge(media::public())
+}
+
 /// The areas' simulation paths under `/__sandbox`.
 pub fn admin() -> Router<AppState> {
     Router::new().merge(lines::admin()).merge(messages::admin())
