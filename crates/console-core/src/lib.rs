@@ -1,1 +1,16 @@
-//! (arrives with its issue)
+//! What the console does beyond one API call, with no Tauri in it: profiles and their secrets,
+//! the session (active profile, client switching, the Live send guard), and the built-in
+//! sandbox. The live-data issue adds the contacts mirror, the event follower, jobs and the
+//! audit log.
+
+pub mod console;
+pub mod embedded;
+pub mod error;
+pub mod files;
+pub mod profiles;
+pub mod secrets;
+
+pub use console::{Console, NewProfile, ProfileView};
+pub use error::{AppError, AppResult, ErrorCode, ErrorDetail};
+pub use profiles::{JsonFileProfiles, Profile, ProfileKind, ProfileStore, ProfilesDoc};
+pub use secrets::{FileSecrets, KeychainSecrets, SecretStorage, SecretStore};
