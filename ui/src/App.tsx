@@ -1,8 +1,28 @@
-export function App() {
+import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { ToastProvider } from "./components/Toast.tsx";
+import { useBackendEvents } from "./events.ts";
+import { AppShell } from "./layout/AppShell.tsx";
+import { createQueryClient } from "./queryClient.ts";
+
+export interface AppProps {
+  /** Tests pass their own so each starts with empty caches. */
+  queryClient?: QueryClient;
+}
+
+export function App({ queryClient }: AppProps) {
+  const [client] = useState(() => queryClient ?? createQueryClient());
   return (
-    <main className="app">
-      <h1>Sendblue Console</h1>
-      <p>The console's pages arrive with the shell issue.</p>
-    </main>
+    <QueryClientProvider client={client}>
+      <ToastProvider>
+        <BackendEvents />
+        <AppShell />
+      </ToastProvider>
+    </QueryClientProvider>
   );
+}
+
+function BackendEvents() {
+  useBackendEvents();
+  return null;
 }

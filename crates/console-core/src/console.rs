@@ -174,6 +174,7 @@ impl Console {
 
     /// Changes a saved profile's secret (and keeps the rest).
     pub async fn set_secret(&self, id: &str, secret: &str) -> AppResult<()> {
+        crate::redact::global().register(secret);
         if secret.trim().is_empty() {
             return Err(AppError::invalid("secret", "Enter the API secret."));
         }
@@ -272,6 +273,8 @@ impl Console {
     }
 
     fn validate(&self, input: &NewProfile) -> AppResult<Profile> {
+        // Before any check can fail, so even a refused attempt never shows up in a log.
+        crate::redact::global().register(&input.secret);
         let name = input.name.trim();
         if name.is_empty() {
             return Err(AppError::invalid(
@@ -318,10 +321,14 @@ impl Console {
     /// A client for `profile`, starting the built-in sandbox when it is the embedded one.
     async fn client_for(&self, profile: &Profile) -> AppResult<Client> {
         let secret = match self.secrets.get(&profile.id).await? {
-            Some(s) => s,
+            Some(s) => {
+                crate::redact::register(&s);
+                s
+            }
             None if profile.is_embedded() => {
                 // The built-in sandbox accepts whatever key it is started with: make a new one.
                 let s = embedded::new_secret();
+                crate::redact::register(&s);
                 self.secrets.set(&profile.id, &s).await?;
                 s
             }

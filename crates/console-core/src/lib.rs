@@ -1,13 +1,15 @@
 //! What the console does beyond one API call, with no Tauri in it: profiles and their secrets,
-//! the session (active profile, client switching, the Live send guard), and the built-in
-//! sandbox. The live-data issue adds the contacts mirror, the event follower, jobs and the
-//! audit log.
+//! the session (active profile, client switching, the Live send guard), the built-in sandbox,
+//! the redactor that keeps secrets out of logs, and the diagnostics report. The live-data
+//! issue adds the contacts mirror, the event follower, jobs and the audit log.
 
 pub mod console;
+pub mod diagnostics;
 pub mod embedded;
 pub mod error;
 pub mod files;
 pub mod profiles;
+pub mod redact;
 pub mod secrets;
 
 pub use console::{Console, NewProfile, ProfileView};

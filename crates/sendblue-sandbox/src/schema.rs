@@ -159,4 +159,17 @@ pub const MIGRATIONS: &[&str] = &[
         value TEXT NOT NULL
     );
     "#,
+    // 2: messages: the App Card sent with a message; simulated people's pending replies (one
+    //    per conversation: typing shows first, the reply follows a tick later).
+    r#"
+    ALTER TABLE messages ADD COLUMN app_card TEXT;
+    CREATE TABLE auto_replies (
+        number TEXT NOT NULL,               -- the simulated person
+        sendblue_number TEXT NOT NULL,      -- our line they answer
+        phase TEXT NOT NULL,                -- 'typing' (typing shows next) | 'reply' (reply next)
+        due_ms INTEGER NOT NULL,
+        PRIMARY KEY (number, sendblue_number)
+    );
+    CREATE INDEX auto_replies_due ON auto_replies (due_ms);
+    "#,
 ];

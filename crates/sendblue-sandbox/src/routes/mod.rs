@@ -8,21 +8,38 @@ use crate::api_error::not_emulated;
 use crate::state::AppState;
 
 pub mod contacts;
+pub mod contacts_input;
+pub mod contacts_store;
 pub mod events;
+pub mod facetime;
 pub mod groups;
 pub mod lines;
 pub mod media;
 pub mod messages;
+pub mod numbers;
 pub mod provisioning;
 pub mod reactions;
 pub mod sharing;
+pub mod sharing_photo;
 pub mod webhooks;
+// Messaging helpers (see messages.rs, groups.rs, reactions.rs, media.rs).
+pub mod carousel;
+pub mod group_store;
+pub mod groups_v2;
+pub mod message_engine;
+pub mod message_history;
+pub mod message_json;
+pub mod message_store;
+pub mod outbound;
+pub mod people;
+pub mod service_rule;
 
 /// Every emulated API path, plus 501 answers for the reference endpoints that are not.
 pub fn api() -> Router<AppState> {
     Router::new()
         .merge(contacts::router())
         .merge(events::router())
+        .merge(facetime::router())
         .merge(groups::router())
         .merge(lines::router())
         .merge(media::router())

@@ -1,0 +1,127 @@
+//! Reactions, read receipts and typing indicators through `sendblue-client` over loopback.
+
+mod support;
+
+use sendblue_client::models::message_send::SendMessage;
+use sendblue_client::models::reactions::{MarkRead, SendReaction, TypingIndicator};
+use sendblue_client::{ErrorCode, MessageStatus, Reaction};
+use support::Sandbox;
+
+const LINE: &str = "+14155550100";
+
+#[tokio::test]
+async fn tapbacks_on_sent_and_received_messages() {
+    let sb = Sandbox::start().await;
+    let client = sb.client();
+    let sent = client
+        .messages()
+        .send(&SendMessage::text("+14155550122", LINE, "Dinner at 7?"))
+        .await
+        .unwrap();
+    let answer = client
+        .reactions()
+        .send(&SendReaction::new(
+            LINE,
+            &sent.message_handle,
+            Reaction::Love,
+        ))
+        .await
+        .unwrap();
+    assert_eq!(answer.status.as_deref(), Some("OK"));
+    assert_eq!(answer.message.as_deref(), Some("Reaction request sent"));
+    assert_eq!(answer.reaction, Some(Reaction::Love));
+    assert_eq!(
+        answer.message_handle.as_deref(),
+        Some(sent.message_handle.as_str())
+    );
+
+    let emoji: Reaction = "🔥".parse().unwrap();
+    let fire = client
+        .reactions()
+        .send(&SendReaction::new(
+            LINE,
+            &sent.message_handle,
+            emoji.clone(),
+        ))
+        .await
+        .unwrap();
+    assert_eq!(fire.reaction, Some(emoji));
+
+    let unknown = client
+        .reactions()
+        .send(&SendReaction::new(LINE, "nope", Reaction::Like))
+        .await
+        .unwrap_err();
+    assert_eq!(unknown.code(), ErrorCode::NotFound);
+    let sms = client
+        .messages()
+        .send(&SendMessage::text("+14155550123", LINE, "hi"))
+        .await
+        .unwrap();
+    let refused = client
+        .reactions()
+        .send(&SendReaction::new(
+            LINE,
+            &sms.message_handle,
+            Reaction::Like,
+        ))
+        .await
+        .unwrap_err();
+    assert_eq!(refused.code(), ErrorCode::Validation);
+}
+
+#[tokio::test]
+async fn read_receipts_only_where_enabled() {
+    let sb = Sandbox::start().await;
+    let client = sb.client();
+    let ok = client
+        .reactions()
+        .mark_read(&MarkRead::new("+14155550122", LINE))
+        .await
+        .unwrap();
+    assert_eq!(ok.message.as_deref(), Some("Mark read request sent"));
+    assert_eq!(ok.number.as_deref(), Some("+14155550122"));
+    let off = client
+        .reactions()
+        .mark_read(&MarkRead::new("+14155550122", "+14155550101"))
+        .await
+        .unwrap_err();
+    assert_eq!(off.code(), ErrorCode::Validation);
+    assert_eq!(
+        off.upstream_message(),
+        Some("Read receipts are not enabled for this line")
+    );
+}
+
+#[tokio::test]
+async fn typing_needs_a_conversation() {
+    let sb = Sandbox::start().await;
+    let client = sb.client();
+    let before = client
+        .reactions()
+        .typing(&TypingIndicator::start("+14155550122", LINE))
+        .await
+        .unwrap();
+    assert_eq!(before.status, Some(MessageStatus::Error));
+    assert!(before.error_message.unwrap().contains("No route mapping"));
+
+    sb.post(
+        "/__sandbox/inbound",
+        serde_json::json!({"from_number": "+14155550122", "to_number": LINE, "content": "hey"}),
+    )
+    .await;
+    let after = client
+        .reactions()
+        .typing(&TypingIndicator::start("+14155550122", LINE))
+        .await
+        .unwrap();
+    assert_eq!(after.status, Some(MessageStatus::Sent));
+    assert_eq!(after.error_message, None);
+    assert_eq!(after.number.as_deref(), Some("+14155550122"));
+    let stop = client
+        .reactions()
+        .typing(&TypingIndicator::stop("+14155550122", LINE))
+        .await
+        .unwrap();
+    assert_eq!(stop.status, Some(MessageStatus::Sent));
+}

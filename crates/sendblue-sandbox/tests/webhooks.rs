@@ -1,0 +1,137 @@
+//! Webhook configuration through `sendblue-client` (§10), and what it drives: deliveries go
+//! to the URLs configured, with the configured secret.
+
+mod support;
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use axum::http::{HeaderMap, Uri};
+use sendblue_client::models::contacts::CreateContact;
+use sendblue_client::models::webhooks::{
+    AddWebhooks, RemoveWebhooks, WebhookConfig, WebhookEntry, WebhookSet, WebhookType,
+};
+use serde_json::Value;
+use support::Sandbox;
+
+type Got = Arc<Mutex<Vec<(String, Option<String>, Value)>>>;
+
+/// A loopback receiver recording (path, secret header, body) of every POST.
+async fn receiver() -> (String, Got) {
+    let got: Got = Arc::default();
+    let sink = got.clone();
+    let app = axum::Router::new().fallback(move |uri: Uri, headers: HeaderMap, body: String| {
+        let sink = sink.clone();
+        async move {
+            let secret = headers
+                .get("sb-signing-secret")
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned);
+            let body = serde_json::from_str(&body).unwrap_or(Value::Null);
+            sink.lock()
+                .unwrap()
+                .push((uri.path().to_owned(), secret, body));
+            "ok"
+        }
+    });
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    (base, got)
+}
+
+#[tokio::test]
+async fn configure_list_replace_and_remove() {
+    let sb = Sandbox::start().await;
+    let client = sb.client();
+    let hooks = client.webhooks();
+    assert_eq!(hooks.list().await.unwrap(), WebhookSet::default());
+
+    let mut add = AddWebhooks::new(vec![
+        "https://hooks.acme.test/in".into(),
+        WebhookEntry::Config(WebhookConfig {
+            secret: Some("whs_line".into()),
+            sendblue_numbers: Some(vec!["+14155550101".into()]),
+            ..WebhookConfig::new("https://hooks.acme.test/in-line2")
+        }),
+    ]);
+    add.global_secret = Some("whs_global".into());
+    let answer = hooks.add(&add).await.unwrap();
+    assert_eq!(answer.status.as_deref(), Some("OK"));
+    let set = answer.webhooks.unwrap();
+    assert_eq!(set.receive, add.webhooks, "entries come back as given");
+    assert_eq!(set.global_secret.as_deref(), Some("whs_global"));
+
+    hooks
+        .add(&AddWebhooks::for_type(
+            WebhookType::Outbound,
+            vec!["https://hooks.acme.test/status".into()],
+        ))
+        .await
+        .unwrap();
+    let set = hooks.list().await.unwrap();
+    assert_eq!(set.outbound.len(), 1);
+    assert_eq!(set.receive.len(), 2);
+
+    let bad = hooks
+        .add(&AddWebhooks::new(vec!["http://hooks.acme.test/x".into()]))
+        .await
+        .unwrap_err();
+    assert_eq!(bad.code(), sendblue_client::ErrorCode::Validation);
+
+    let replacement = WebhookSet {
+        contact_created: vec!["https://hooks.acme.test/contacts".into()],
+        global_secret: Some("whs_global".into()),
+        ..WebhookSet::default()
+    };
+    let set = hooks.replace(&replacement).await.unwrap().webhooks.unwrap();
+    assert_eq!(set, replacement, "types left out end up empty");
+
+    hooks
+        .remove(&RemoveWebhooks::for_type(
+            WebhookType::ContactCreated,
+            vec!["https://hooks.acme.test/contacts".into()],
+        ))
+        .await
+        .unwrap();
+    assert!(hooks.list().await.unwrap().contact_created.is_empty());
+}
+
+#[tokio::test]
+async fn deliveries_follow_the_configuration() {
+    let sb = Sandbox::start().await;
+    let (base, got) = receiver().await;
+    let client = sb.client();
+    let mut add = AddWebhooks::for_type(
+        WebhookType::ContactCreated,
+        vec![
+            format!("{base}/plain").into(),
+            WebhookEntry::Config(WebhookConfig {
+                secret: Some("own".into()),
+                ..WebhookConfig::new(format!("{base}/own"))
+            }),
+        ],
+    );
+    add.global_secret = Some("global".into());
+    client.webhooks().add(&add).await.unwrap();
+
+    client
+        .contacts()
+        .create(&CreateContact::new("+14155550123"))
+        .await
+        .unwrap();
+    let arrived = sb
+        .eventually(Duration::from_secs(5), || got.lock().unwrap().len() >= 2)
+        .await;
+    assert!(arrived, "{:?}", got.lock().unwrap());
+    let mut got = got.lock().unwrap().clone();
+    got.sort_by(|a, b| a.0.cmp(&b.0));
+    assert_eq!(got[0].0, "/own");
+    assert_eq!(got[0].1.as_deref(), Some("own"), "its own secret wins");
+    assert_eq!(got[1].0, "/plain");
+    assert_eq!(got[1].1.as_deref(), Some("global"));
+    for (_, _, body) in &got {
+        assert_eq!(body["type"], "contact_created");
+        assert_eq!(body["phone"], "+14155550123");
+    }
+}

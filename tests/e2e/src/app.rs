@@ -1,0 +1,711 @@
+//! The built console in a real window, driven over WebDriver: one [`App`] per journey.
+
+use std::fmt::Display;
+use std::fs::File;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::key::Key;
+use fantoccini::{Client, ClientBuilder, Locator};
+use tempfile::TempDir;
+
+use crate::process;
+use crate::target::Target;
+
+/// How often waits look again.
+const POLL: Duration = Duration::from_millis(100);
+/// Default time a wait allows (override with `E2E_TIMEOUT_SECS`).
+const DEFAULT_TIMEOUT: Duration = Duration::from_secs(15);
+/// Time allowed for tauri-driver to listen and for the app's window to come up.
+const STARTUP_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// The repository's root folder.
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .expect("repository root")
+}
+
+/// The app binary the journeys drive: `$E2E_APP`, else `<target dir>/debug/sendblue-console`.
+pub fn app_binary() -> PathBuf {
+    if let Some(path) = std::env::var_os("E2E_APP") {
+        return PathBuf::from(path);
+    }
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .map(|p| {
+            if p.is_absolute() {
+                p
+            } else {
+                repo_root().join(p)
+            }
+        })
+        .unwrap_or_else(|| repo_root().join("target"));
+    target.join("debug").join("sendblue-console")
+}
+
+/// Where screenshots go: `tests/e2e/screenshots/` (ignored by git).
+pub fn screenshots_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("screenshots")
+}
+
+/// The running test's name (libtest names each test's thread after it), for file names.
+fn current_journey_name() -> String {
+    let name = std::thread::current()
+        .name()
+        .map(|n| n.rsplit("::").next().unwrap_or(n).to_owned())
+        .filter(|n| !n.is_empty() && n != "main")
+        .unwrap_or_else(|| "journey".to_owned());
+    name.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+/// The console in a real window: its own tauri-driver, its own empty data folders, and a
+/// WebDriver session. Dropping it (also when a journey panics) closes the session, ends the
+/// driver, WebKitWebDriver and the app, and removes the folders (kept when `E2E_KEEP=1`).
+#[derive(Debug)]
+pub struct App {
+    journey: String,
+    client: Option<Client>,
+    session_id: Option<String>,
+    driver: Option<Child>,
+    driver_port: u16,
+    root: Option<TempDir>,
+    timeout: Duration,
+    started_in: Duration,
+}
+
+impl App {
+    /// Launches the app for the running test (named after it) from clean data folders.
+    pub async fn launch() -> App {
+        Self::launch_as(&current_journey_name()).await
+    }
+
+    /// Launches the app for the journey `journey` (used in file names) from clean data
+    /// folders: fresh `XDG_DATA_HOME`, `XDG_CONFIG_HOME` and `XDG_CACHE_HOME`.
+    pub async fn launch_as(journey: &str) -> App {
+        let started = Instant::now();
+        let binary = app_binary();
+        assert!(
+            binary.is_file(),
+            "the app is not built: {} is missing. Build it with `cargo build -p sendblue-console` \
+             (scripts/e2e builds the page and the app, then runs the journeys).",
+            binary.display()
+        );
+
+        let root = tempfile::Builder::new()
+            .prefix(&format!("e2e-{journey}-"))
+            .tempdir()
+            .expect("temporary folder for the journey");
+        for dir in ["data", "config", "cache"] {
+            std::fs::create_dir_all(root.path().join(dir)).expect("XDG folder");
+        }
+        let log = File::create(root.path().join("driver.log")).expect("driver log file");
+        let (port, native_port) = process::free_port_pair();
+
+        let mut command = Command::new("tauri-driver");
+        command
+            .args(["--port", &port.to_string()])
+            .args(["--native-port", &native_port.to_string()])
+            .env("XDG_DATA_HOME", root.path().join("data"))
+            .env("XDG_CONFIG_HOME", root.path().join("config"))
+            .env("XDG_CACHE_HOME", root.path().join("cache"))
+            .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
+            .stdin(Stdio::null())
+            .stdout(log.try_clone().expect("driver log file"))
+            .stderr(log);
+        // Its own process group: WebKitWebDriver and the app join it, and go with it.
+        std::os::unix::process::CommandExt::process_group(&mut command, 0);
+        let driver = command.spawn().unwrap_or_else(|e| {
+            panic!(
+                "tauri-driver could not be started ({e}). Install it with \
+                 `cargo install tauri-driver --version 2.1.0 --locked`; it needs WebKitWebDriver \
+                 (apt-get install webkit2gtk-driver)."
+            )
+        });
+
+        // From here on, Drop cleans up whatever happens.
+        let mut app = App {
+            journey: journey.to_owned(),
+            client: None,
+            session_id: None,
+            driver: Some(driver),
+            driver_port: port,
+            root: Some(root),
+            timeout: std::env::var("E2E_TIMEOUT_SECS")
+                .ok()
+                .and_then(|s| s.parse().ok())
+                .map(Duration::from_secs)
+                .unwrap_or(DEFAULT_TIMEOUT),
+            started_in: Duration::ZERO,
+        };
+
+        let deadline = Instant::now() + STARTUP_TIMEOUT;
+        while !process::is_listening(port) {
+            if let Some(status) = app
+                .driver
+                .as_mut()
+                .and_then(|d| d.try_wait().ok().flatten())
+            {
+                panic!(
+                    "tauri-driver exited ({status}) before listening on port {port}.\n{}",
+                    app.driver_log_tail(40)
+                );
+            }
+            assert!(
+                Instant::now() < deadline,
+                "tauri-driver did not listen on port {port} within {STARTUP_TIMEOUT:?}.\n{}",
+                app.driver_log_tail(40)
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+
+        let capabilities = serde_json::json!({
+            "browserName": "wry",
+            "tauri:options": { "application": binary.to_string_lossy() },
+        });
+        let serde_json::Value::Object(capabilities) = capabilities else {
+            unreachable!("capabilities are an object")
+        };
+        let connect = async {
+            ClientBuilder::rustls()
+                .expect("TLS roots for the WebDriver client")
+                .capabilities(capabilities)
+                .connect(&format!("http://127.0.0.1:{port}"))
+                .await
+        };
+        let client = match tokio::time::timeout(STARTUP_TIMEOUT, connect).await {
+            Ok(Ok(client)) => client,
+            Ok(Err(e)) => panic!(
+                "no WebDriver session with the app ({}): {e}\n{}",
+                binary.display(),
+                app.driver_log_tail(40)
+            ),
+            Err(_) => panic!(
+                "the app's window did not come up within {STARTUP_TIMEOUT:?}\n{}",
+                app.driver_log_tail(40)
+            ),
+        };
+        app.session_id = client.session_id().await.ok().flatten();
+        app.client = Some(client);
+        app.started_in = started.elapsed();
+        eprintln!(
+            "[e2e] {}: app up in {:.1}s (data folders under {})",
+            app.journey,
+            app.started_in.as_secs_f64(),
+            app.root().display()
+        );
+        app
+    }
+
+    /// The journey's name (the running test's name unless given).
+    pub fn journey(&self) -> &str {
+        &self.journey
+    }
+
+    /// The process id of tauri-driver, which leads the process group holding WebKitWebDriver
+    /// and the app (`None` once ended).
+    pub fn driver_pid(&self) -> Option<u32> {
+        self.driver.as_ref().map(Child::id)
+    }
+
+    /// Time from `launch` to a WebDriver session with the window up.
+    pub fn started_in(&self) -> Duration {
+        self.started_in
+    }
+
+    /// The WebDriver client, for anything the helpers don't cover.
+    pub fn client(&self) -> &Client {
+        self.client
+            .as_ref()
+            .expect("the app was closed (App::quit) before this call")
+    }
+
+    /// The journey's temporary folder: `data/`, `config/`, `cache/` (the XDG folders the app
+    /// saw) and `driver.log` (tauri-driver's, WebKitWebDriver's and the app's output).
+    pub fn root(&self) -> &Path {
+        self.root.as_ref().expect("journey folder").path()
+    }
+
+    /// The app's `XDG_DATA_HOME`.
+    pub fn data_home(&self) -> PathBuf {
+        self.root().join("data")
+    }
+
+    /// The app's `XDG_CONFIG_HOME`.
+    pub fn config_home(&self) -> PathBuf {
+        self.root().join("config")
+    }
+
+    /// The app's `XDG_CACHE_HOME`.
+    pub fn cache_home(&self) -> PathBuf {
+        self.root().join("cache")
+    }
+
+    /// The three XDG folders the app saw.
+    pub fn xdg_homes(&self) -> [PathBuf; 3] {
+        [self.data_home(), self.config_home(), self.cache_home()]
+    }
+
+    /// Output of tauri-driver, WebKitWebDriver and the app so far.
+    pub fn driver_log(&self) -> String {
+        std::fs::read_to_string(self.root().join("driver.log")).unwrap_or_default()
+    }
+
+    fn driver_log_tail(&self, lines: usize) -> String {
+        let log = self.driver_log();
+        let all: Vec<&str> = log.lines().collect();
+        let tail = all[all.len().saturating_sub(lines)..].join("\n");
+        format!("--- last lines of tauri-driver / app output ---\n{tail}\n---")
+    }
+
+    /// Changes how long waits allow from now on.
+    pub fn set_timeout(&mut self, timeout: Duration) {
+        self.timeout = timeout;
+    }
+
+    // ---- waiting ---------------------------------------------------------------------------
+
+    /// Polls `probe` until it returns `Some`, for at most the wait timeout; on timeout, saves
+    /// `<journey>-failed.png` and panics with `what`, the page's text and a source excerpt.
+    /// The building block of every other wait:
+    ///
+    /// ```no_run
+    /// # async fn demo(app: &e2e::App) {
+    /// let n: u64 = app
+    ///     .wait_until("a contact count", async |app| {
+    ///         app.text_now("overview-contact-count").await?.parse().ok()
+    ///     })
+    ///     .await;
+    /// # }
+    /// ```
+    pub async fn wait_until<T>(
+        &self,
+        what: impl Display,
+        mut probe: impl AsyncFnMut(&App) -> Option<T>,
+    ) -> T {
+        let deadline = Instant::now() + self.timeout;
+        loop {
+            if let Some(value) = probe(self).await {
+                return value;
+            }
+            if Instant::now() >= deadline {
+                return self
+                    .fail(format!(
+                        "timed out after {:?} waiting for {what}",
+                        self.timeout
+                    ))
+                    .await;
+            }
+            tokio::time::sleep(POLL).await;
+        }
+    }
+
+    /// Waits until an element matching `target` is displayed, and returns it.
+    pub async fn wait_for(&self, target: impl Into<Target>) -> Element {
+        let target = target.into();
+        self.wait_until(format!("{target} to be shown"), async |app| {
+            app.visible_now(&target).await
+        })
+        .await
+    }
+
+    /// Waits until an element matching `target` is in the page (shown or not).
+    pub async fn wait_present(&self, target: impl Into<Target>) -> Element {
+        let target = target.into();
+        self.wait_until(format!("{target} to be in the page"), async |app| {
+            app.all(&target).await.into_iter().next()
+        })
+        .await
+    }
+
+    /// Waits until no element matches `target`.
+    pub async fn wait_gone(&self, target: impl Into<Target>) {
+        let target = target.into();
+        self.wait_until(format!("{target} to go away"), async |app| {
+            app.all(&target).await.is_empty().then_some(())
+        })
+        .await
+    }
+
+    /// Waits until the text of the shown element matching `target` satisfies `accept`
+    /// (described by `expected` in the failure message), and returns the text.
+    pub async fn wait_for_text(
+        &self,
+        target: impl Into<Target>,
+        expected: impl Display,
+        accept: impl Fn(&str) -> bool,
+    ) -> String {
+        let target = target.into();
+        let mut last = None::<String>;
+        let what = format!("the text of {target} to be {expected}");
+        let deadline = Instant::now() + self.timeout;
+        loop {
+            if let Some(text) = self.text_now(&target).await {
+                if accept(&text) {
+                    return text;
+                }
+                last = Some(text);
+            }
+            if Instant::now() >= deadline {
+                let seen = match &last {
+                    Some(t) => format!("last seen {t:?}"),
+                    None => "the element was never shown".to_owned(),
+                };
+                return self
+                    .fail(format!(
+                        "timed out after {:?} waiting for {what} ({seen})",
+                        self.timeout
+                    ))
+                    .await;
+            }
+            tokio::time::sleep(POLL).await;
+        }
+    }
+
+    /// Waits until the text of `target` is exactly `expected` (trimmed).
+    pub async fn wait_for_text_eq(&self, target: impl Into<Target>, expected: &str) -> String {
+        self.wait_for_text(target, format!("{expected:?}"), |t| t.trim() == expected)
+            .await
+    }
+
+    /// Waits until the text of `target` contains `needle`, ignoring case.
+    pub async fn wait_for_text_containing(
+        &self,
+        target: impl Into<Target>,
+        needle: &str,
+    ) -> String {
+        let lower = needle.to_lowercase();
+        self.wait_for_text(target, format!("containing {needle:?}"), |t| {
+            t.to_lowercase().contains(&lower)
+        })
+        .await
+    }
+
+    /// Waits until exactly `count` elements match `target`, and returns them.
+    pub async fn wait_for_count(&self, target: impl Into<Target>, count: usize) -> Vec<Element> {
+        let target = target.into();
+        self.wait_until(format!("{count} elements matching {target}"), async |app| {
+            let found = app.all(&target).await;
+            (found.len() == count).then_some(found)
+        })
+        .await
+    }
+
+    // ---- looking without waiting -----------------------------------------------------------
+
+    /// Every element matching `target` right now (none on any error).
+    pub async fn all(&self, target: &Target) -> Vec<Element> {
+        self.client()
+            .find_all(Locator::Css(target.css()))
+            .await
+            .unwrap_or_default()
+    }
+
+    /// True when an element matches `target` right now.
+    pub async fn exists(&self, target: impl Into<Target>) -> bool {
+        !self.all(&target.into()).await.is_empty()
+    }
+
+    /// The first shown element matching `target` right now.
+    pub async fn visible_now(&self, target: &Target) -> Option<Element> {
+        for element in self.all(target).await {
+            if element.is_displayed().await.unwrap_or(false) {
+                return Some(element);
+            }
+        }
+        None
+    }
+
+    /// The text of the first shown element matching `target` right now.
+    pub async fn text_now(&self, target: impl Into<Target>) -> Option<String> {
+        let element = self.visible_now(&target.into()).await?;
+        element.text().await.ok()
+    }
+
+    /// The texts of every element matching `target` right now, in page order.
+    pub async fn texts_now(&self, target: impl Into<Target>) -> Vec<String> {
+        let mut texts = Vec::new();
+        for element in self.all(&target.into()).await {
+            if let Ok(text) = element.text().await {
+                texts.push(text);
+            }
+        }
+        texts
+    }
+
+    // ---- acting -----------------------------------------------------------------------------
+
+    /// Waits for `target` to be shown, then returns its text.
+    pub async fn text(&self, target: impl Into<Target>) -> String {
+        let target = target.into();
+        self.wait_until(format!("the text of {target}"), async |app| {
+            app.text_now(&target).await
+        })
+        .await
+    }
+
+    /// Waits for `target` to be shown, then returns its attribute `name` (if set).
+    pub async fn attr(&self, target: impl Into<Target>, name: &str) -> Option<String> {
+        let element = self.wait_for(target).await;
+        element.attr(name).await.ok().flatten()
+    }
+
+    /// Waits until `target` is shown and enabled, then clicks it (retrying while something
+    /// covers it or the page re-renders it).
+    pub async fn click(&self, target: impl Into<Target>) {
+        let target = target.into();
+        self.wait_until(format!("{target} to be clickable"), async |app| {
+            let element = app.visible_now(&target).await?;
+            if !element.is_enabled().await.unwrap_or(false) {
+                return None;
+            }
+            element.click().await.ok()
+        })
+        .await
+    }
+
+    /// Replaces the text of the input `target` with `text` the way a person does: Ctrl+A,
+    /// Backspace, then typing (WebDriver's clear() does not fire React's onChange). Checks
+    /// that the field then holds `text`.
+    pub async fn type_into(&self, target: impl Into<Target>, text: &str) {
+        let target = target.into();
+        let element = self.wait_for(&target).await;
+        let _ = element.click().await;
+        let typed = async {
+            element.send_keys(&(Key::Control + "a")).await?;
+            element.send_keys(&Key::Backspace).await?;
+            if !text.is_empty() {
+                element.send_keys(text).await?;
+            }
+            Ok::<_, fantoccini::error::CmdError>(())
+        };
+        if let Err(e) = typed.await {
+            return self.fail(format!("typing into {target} failed: {e}")).await;
+        }
+        let secret = element.attr("type").await.ok().flatten().as_deref() == Some("password");
+        let shown = if secret {
+            "<password>".to_owned()
+        } else {
+            format!("{text:?}")
+        };
+        self.wait_until(format!("{target} to hold {shown}"), async |_| {
+            let value = element.prop("value").await.ok().flatten()?;
+            (value == text).then_some(())
+        })
+        .await
+    }
+
+    /// Chooses `value` in `target`: a `<select>` (by option value), or a radio button with
+    /// that value (the target itself, or inside it).
+    pub async fn select(&self, target: impl Into<Target>, value: &str) {
+        let target = target.into();
+        let element = self.wait_present(&target).await;
+        let tag = element.tag_name().await.unwrap_or_default().to_lowercase();
+        if tag == "select" {
+            if let Err(e) = element.select_by_value(value).await {
+                return self
+                    .fail(format!("choosing {value:?} in {target} failed: {e}"))
+                    .await;
+            }
+            return;
+        }
+        let radio = crate::css(format!(
+            "{t}[value=\"{v}\"], {t} input[value=\"{v}\"]",
+            t = target.css(),
+            v = value.replace('"', "\\\"")
+        ));
+        self.click(radio).await;
+    }
+
+    /// Sends keys to whatever has the focus (for shortcuts like Ctrl+K or Escape).
+    pub async fn press(&self, keys: &str) {
+        let focused = match self.client().active_element().await {
+            Ok(element) => element,
+            Err(e) => return self.fail(format!("no focused element for keys: {e}")).await,
+        };
+        if let Err(e) = focused.send_keys(keys).await {
+            self.fail(format!("sending keys failed: {e}")).await
+        }
+    }
+
+    // ---- evidence ----------------------------------------------------------------------------
+
+    /// Saves a screenshot of the window as `tests/e2e/screenshots/<name>.png` and returns
+    /// its path.
+    pub async fn screenshot(&self, name: &str) -> PathBuf {
+        match self.try_screenshot(name).await {
+            Ok(path) => path,
+            Err(e) => panic!("screenshot {name:?} failed: {e}"),
+        }
+    }
+
+    async fn try_screenshot(&self, name: &str) -> Result<PathBuf, String> {
+        let client = self.client.as_ref().ok_or("the app was closed")?;
+        let png = client.screenshot().await.map_err(|e| e.to_string())?;
+        let dir = screenshots_dir();
+        std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+        let path = dir.join(format!("{name}.png"));
+        std::fs::write(&path, png).map_err(|e| e.to_string())?;
+        eprintln!("[e2e] {}: screenshot {}", self.journey, path.display());
+        Ok(path)
+    }
+
+    /// What the page shows (its text) and an excerpt of its source, for failure messages.
+    pub async fn page_excerpt(&self) -> String {
+        let Some(client) = self.client.as_ref() else {
+            return "(the app was closed)".to_owned();
+        };
+        let text = client
+            .execute(
+                "return document.body ? document.body.innerText : '';",
+                vec![],
+            )
+            .await
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_else(|| "(unavailable)".to_owned());
+        let source = client
+            .source()
+            .await
+            .map(|s| source_excerpt(&s))
+            .unwrap_or_else(|e| format!("(unavailable: {e})"));
+        format!(
+            "--- page text ---\n{}\n--- page source (excerpt) ---\n{}\n---",
+            truncate(text.trim(), 1500),
+            source
+        )
+    }
+
+    /// Saves `<journey>-failed.png` and panics with `message`, the page's text, a source
+    /// excerpt and the end of the driver/app output.
+    pub async fn fail<T>(&self, message: impl Display) -> T {
+        let shot = match self
+            .try_screenshot(&format!("{}-failed", self.journey))
+            .await
+        {
+            Ok(path) => path.display().to_string(),
+            Err(e) => format!("(none: {e})"),
+        };
+        let page = self.page_excerpt().await;
+        panic!(
+            "{message}\njourney: {}\nscreenshot: {shot}\n{page}\n{}",
+            self.journey,
+            self.driver_log_tail(20)
+        )
+    }
+
+    // ---- ending ------------------------------------------------------------------------------
+
+    /// Closes the window and ends the driver and the app, keeping the data folders until the
+    /// `App` is dropped (to look through what the app wrote).
+    pub async fn quit(&mut self) {
+        if let Some(client) = self.client.take() {
+            let _ = tokio::time::timeout(Duration::from_secs(10), client.close()).await;
+        }
+        if let Some(mut driver) = self.driver.take() {
+            let multi_thread = tokio::runtime::Handle::try_current()
+                .is_ok_and(|h| h.runtime_flavor() == tokio::runtime::RuntimeFlavor::MultiThread);
+            if multi_thread {
+                tokio::task::block_in_place(|| process::stop_group(&mut driver));
+            } else {
+                process::stop_group(&mut driver);
+            }
+        }
+    }
+}
+
+impl Drop for App {
+    fn drop(&mut self) {
+        if let Some(client) = self.client.take() {
+            if let Some(id) = &self.session_id {
+                process::delete_session_blocking(self.driver_port, id, Duration::from_secs(10));
+            }
+            drop(client);
+        }
+        if let Some(mut driver) = self.driver.take() {
+            process::stop_group(&mut driver);
+        }
+        let keep = std::env::var_os("E2E_KEEP").is_some_and(|v| v == "1");
+        if std::thread::panicking() {
+            eprintln!("[e2e] {}: {}", self.journey, self.driver_log_tail(40));
+        }
+        if let Some(root) = self.root.take() {
+            if keep {
+                let path = root.keep();
+                eprintln!("[e2e] {}: kept {}", self.journey, path.display());
+            }
+        }
+    }
+}
+
+/// The `<body>` of `source` without scripts and styles, whitespace collapsed, at most 3000
+/// characters.
+fn source_excerpt(source: &str) -> String {
+    let body = source.find("<body").map_or(source, |i| &source[i..]);
+    let mut out = String::with_capacity(body.len().min(8000));
+    let mut rest = body;
+    while !rest.is_empty() {
+        let next = ["<script", "<style"]
+            .iter()
+            .filter_map(|tag| rest.find(tag).map(|i| (i, *tag)))
+            .min();
+        match next {
+            Some((start, tag)) => {
+                out.push_str(&rest[..start]);
+                let close = format!("</{}>", &tag[1..]);
+                rest = rest[start..]
+                    .find(&close)
+                    .map_or("", |end| &rest[start + end + close.len()..]);
+            }
+            None => {
+                out.push_str(rest);
+                rest = "";
+            }
+        }
+    }
+    let collapsed = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    truncate(&collapsed, 3000)
+}
+
+fn truncate(text: &str, max_chars: usize) -> String {
+    match text.char_indices().nth(max_chars) {
+        Some((i, _)) => format!(
+            "{}… ({} more characters)",
+            &text[..i],
+            text[i..].chars().count()
+        ),
+        None => text.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn source_excerpt_keeps_the_body_without_scripts() {
+        let html = "<html><head><script>x()</script></head><body>\n <div data-testid=\"a\">Hi</div>\
+                    <script type=\"module\">y()</script><style>p{}</style>  <p>there</p></body></html>";
+        assert_eq!(
+            source_excerpt(html),
+            "<body> <div data-testid=\"a\">Hi</div> <p>there</p></body></html>"
+        );
+    }
+
+    #[test]
+    fn truncate_counts_characters() {
+        assert_eq!(truncate("héllo", 10), "héllo");
+        assert_eq!(truncate("héllo", 2), "hé… (3 more characters)");
+    }
+}

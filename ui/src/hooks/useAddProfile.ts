@@ -1,0 +1,13 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { commands, type NewProfile } from "../bindings.gen.ts";
+import { unwrap } from "../ipc.ts";
+import { queryKeys } from "../queryKeys.ts";
+
+/** Saves a new profile (its secret goes to the keychain); it does not switch to it. */
+export function useAddProfile() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: NewProfile) => unwrap(commands.profilesAdd(input)),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.profiles() }),
+  });
+}

@@ -1,0 +1,46 @@
+// Every page of the console, in sidebar order. A slot without a `component` is a page that isn't
+// built yet: the sidebar leaves it out until one is set here (the pages issue fills them).
+import type { ComponentType } from "react";
+import { OverviewPage } from "./overview/OverviewPage.tsx";
+import { SettingsPage } from "./settings/SettingsPage.tsx";
+
+export interface PageSlot {
+  /** Also the first path segment and the nav link's test id (`nav-<id>`). */
+  id: string;
+  label: string;
+  component?: ComponentType;
+}
+
+export interface Page extends PageSlot {
+  component: ComponentType;
+}
+
+export const PAGE_SLOTS: readonly PageSlot[] = [
+  { id: "overview", label: "Overview", component: OverviewPage },
+  { id: "contacts", label: "Contacts" },
+  { id: "import", label: "Import" },
+  { id: "compose", label: "Compose" },
+  { id: "messages", label: "Messages" },
+  { id: "activity", label: "Activity" },
+  { id: "webhooks", label: "Webhooks" },
+  { id: "lines", label: "Lines" },
+  { id: "sharing", label: "Contact sharing" },
+  { id: "audit", label: "Audit log" },
+  { id: "settings", label: "Settings", component: SettingsPage },
+];
+
+/** The pages that exist, in sidebar order. */
+export const PAGES: readonly Page[] = PAGE_SLOTS.filter((slot): slot is Page => slot.component !== undefined);
+
+const START_PAGE = PAGES[0]!;
+
+/** The path of a page: the start page lives at `/`. */
+export function pagePath(page: PageSlot): string {
+  return page.id === START_PAGE.id ? "/" : `/${page.id}`;
+}
+
+/** The page a path shows (by its first segment); unknown paths show the start page. */
+export function pageForPath(path: string): Page {
+  const first = path.split("/").filter(Boolean)[0];
+  return PAGES.find((p) => p.id === first) ?? START_PAGE;
+}

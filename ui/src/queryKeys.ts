@@ -1,0 +1,17 @@
+// Query keys in one place so mutations and backend events invalidate exactly what they change.
+// Everything read from an account sits under `account(profileId)`: switching profiles changes
+// the id, so every account query refetches for the new profile and none shows the old one's data.
+
+export const queryKeys = {
+  profiles: () => ["profiles"] as const,
+  activeProfile: () => ["activeProfile"] as const,
+  secretStorage: () => ["secretStorage"] as const,
+
+  /** The prefix of every query that reads from one account (all of them: `accountAll`). */
+  accountAll: () => ["account"] as const,
+  account: (profileId: string) => ["account", profileId] as const,
+
+  contactCount: (profileId: string) => ["account", profileId, "contactCount"] as const,
+  lines: (profileId: string) => ["account", profileId, "lines"] as const,
+  lineState: (profileId: string) => ["account", profileId, "lineState"] as const,
+};

@@ -1,0 +1,35 @@
+// A hash router: the address is `#/settings`, `#/contacts/+14155550123`… The page is served
+// from tauri://localhost, so the hash is the whole of its navigation state.
+import { useSyncExternalStore } from "react";
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener("hashchange", onChange);
+  return () => window.removeEventListener("hashchange", onChange);
+}
+
+function currentPath(): string {
+  const path = window.location.hash.replace(/^#/, "");
+  return path.startsWith("/") ? path : "/";
+}
+
+/** The current path (`/` when there is no hash). Re-renders on navigation. */
+export function usePath(): string {
+  return useSyncExternalStore(subscribe, currentPath, () => "/");
+}
+
+/** The path's segments, decoded: `/contacts/%2B1415` → `["contacts", "+1415"]`. */
+export function pathSegments(path: string): string[] {
+  return path
+    .split("/")
+    .filter(Boolean)
+    .map((s) => decodeURIComponent(s));
+}
+
+/** The `href` for a path, for links. */
+export function hrefFor(path: string): string {
+  return `#${path}`;
+}
+
+export function navigate(path: string): void {
+  window.location.hash = path;
+}
