@@ -61,7 +61,7 @@ mod tests {
 
     use super::*;
 
-    fn app() -> tauri::App<MockRuntime> {
+    fn mock_app_with_store() -> tauri::App<MockRuntime> {
         mock_builder()
             .plugin(tauri_plugin_store::Builder::new().build())
             .build(mock_context(noop_assets()))
@@ -84,7 +84,7 @@ mod tests {
     #[test]
     fn an_empty_store_reads_as_no_profiles() {
         let dir = tempfile::tempdir().unwrap();
-        let app = app();
+        let app = mock_app_with_store();
         let store = TauriProfiles::open(&app, dir.path().join("profiles.json")).unwrap();
         assert_eq!(store.load().unwrap(), ProfilesDoc::default());
     }
@@ -93,7 +93,7 @@ mod tests {
     fn saved_profiles_are_on_disk_under_one_key_and_read_back() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("profiles.json");
-        let app = app();
+        let app = mock_app_with_store();
         let store = TauriProfiles::open(&app, &path).unwrap();
         store.save(&doc()).unwrap();
         assert_eq!(store.load().unwrap(), doc());
@@ -105,7 +105,7 @@ mod tests {
         assert_eq!(on_disk[PROFILES_KEY]["profiles"][0]["key_id"], "acme-key");
 
         // A second app (a restart) reads what the first one wrote.
-        let restarted = app();
+        let restarted = mock_app_with_store();
         let again = TauriProfiles::open(&restarted, &path).unwrap();
         assert_eq!(again.load().unwrap(), doc());
     }
@@ -115,7 +115,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("profiles.json");
         std::fs::write(&path, r#"{"profiles": {"profiles": 7}}"#).unwrap();
-        let app = app();
+        let app = mock_app_with_store();
         let store = TauriProfiles::open(&app, &path).unwrap();
         let err = store.load().unwrap_err();
         assert_eq!(err.code, console_core::ErrorCode::Io);

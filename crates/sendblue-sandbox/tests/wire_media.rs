@@ -77,6 +77,14 @@ async fn upload_file_stores_and_serves_the_bytes() {
         .await;
     assert_eq!(sent.status, 200, "{}", sent.body);
     assert_eq!(sent.body["media_url"], url);
+    // Stored origin-relative, so the URL follows the sandbox to another port after a restart.
+    let stored: String = sb
+        .running
+        .state()
+        .store
+        .with(|c| c.query_row("SELECT media_url FROM messages", [], |r| r.get(0)))
+        .unwrap();
+    assert_eq!(stored, format!("/media/{id}"));
 }
 
 #[tokio::test]

@@ -18,6 +18,7 @@ pub struct Contact {
     pub contact_id: Option<String>,
     /// E.164 number; the natural key used in paths.
     #[serde(default, deserialize_with = "null_as_default")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub phone: String,
     /// First name.
     #[serde(default, alias = "firstName")]
@@ -36,6 +37,7 @@ pub struct Contact {
     pub sendblue_number: Option<String>,
     /// Tags.
     #[serde(default, deserialize_with = "null_as_default")]
+    #[cfg_attr(feature = "specta", specta(type = Vec<String>))]
     pub tags: Vec<String>,
     /// Custom variables by human-readable label. Numbers and booleans the server may send
     /// read as their text; `null` values are dropped.
@@ -44,6 +46,7 @@ pub struct Contact {
         alias = "customVariables",
         deserialize_with = "lenient_string_map"
     )]
+    #[cfg_attr(feature = "specta", specta(type = BTreeMap<String, String>))]
     pub custom_variables: BTreeMap<String, String>,
     /// SMS opt-out state (the same record keyword opt-outs write).
     #[serde(default, alias = "optOut")]
@@ -300,6 +303,7 @@ pub struct BulkCreateResult {
     pub status: Option<String>,
     /// The contacts as stored.
     #[serde(default, deserialize_with = "null_as_default")]
+    #[cfg_attr(feature = "specta", specta(type = Vec<Contact>))]
     pub contacts: Vec<Contact>,
     /// Anything else the server sent.
     #[serde(flatten)]

@@ -124,6 +124,7 @@ pub struct CreateGroupResponse {
     pub group_id: Option<String>,
     /// Participants.
     #[serde(default, deserialize_with = "null_as_default")]
+    #[cfg_attr(feature = "specta", specta(type = Vec<String>))]
     pub numbers: Vec<String>,
     /// Your line.
     #[serde(default)]
@@ -270,9 +271,11 @@ pub struct GroupInfo {
     pub group_photo: Option<GroupPhoto>,
     /// Members.
     #[serde(default, deserialize_with = "null_as_default")]
+    #[cfg_attr(feature = "specta", specta(type = Vec<GroupParticipant>))]
     pub participants: Vec<GroupParticipant>,
     /// Members' numbers (email-only members left out).
     #[serde(default, deserialize_with = "null_as_default")]
+    #[cfg_attr(feature = "specta", specta(type = Vec<String>))]
     pub participant_numbers: Vec<String>,
     /// Last activity, ISO 8601.
     #[serde(default)]

@@ -37,6 +37,7 @@ crate::open_enum! {
 pub struct LineState {
     /// The device/worker serving the line.
     #[serde(default, deserialize_with = "null_as_default")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub worker_id: String,
     /// The line's number.
     #[serde(default)]
@@ -73,6 +74,7 @@ pub struct LineStateSnapshot {
     pub snapshot_at: Option<String>,
     /// One entry per line.
     #[serde(default, deserialize_with = "null_as_default")]
+    #[cfg_attr(feature = "specta", specta(type = Vec<LineState>))]
     pub data: Vec<LineState>,
     /// Anything else the server sent.
     #[serde(flatten)]
@@ -85,6 +87,7 @@ pub struct LineStateSnapshot {
 pub struct CallForwarding {
     /// The line.
     #[serde(default, deserialize_with = "null_as_default")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub sendblue_number: String,
     /// Where inbound calls go, E.164; `None` when unset.
     #[serde(default)]

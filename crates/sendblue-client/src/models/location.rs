@@ -112,6 +112,7 @@ pub struct LocationList {
     pub from_number: Option<String>,
     /// One entry per contact sharing with the line.
     #[serde(default, deserialize_with = "null_as_default")]
+    #[cfg_attr(feature = "specta", specta(type = Vec<ContactLocation>))]
     pub locations: Vec<ContactLocation>,
     /// Anything else the server sent.
     #[serde(flatten)]

@@ -136,6 +136,7 @@ pub struct MessagePage {
     pub status: Option<String>,
     /// The rows.
     #[serde(default, deserialize_with = "null_as_default")]
+    #[cfg_attr(feature = "specta", specta(type = Vec<MessageRecord>))]
     pub data: Vec<MessageRecord>,
     /// Where this page sits.
     #[serde(default)]

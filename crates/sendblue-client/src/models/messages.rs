@@ -199,6 +199,7 @@ pub struct MessageResponse {
     pub message_type: Option<MessageType>,
     /// Expressive style; `None` when the API sent `""`.
     #[serde(default, deserialize_with = "empty_style_as_none")]
+    #[cfg_attr(feature = "specta", specta(type = Option<SendStyle>))]
     pub send_style: Option<SendStyle>,
     /// Group id on group sends (`""` on legacy 1:1 answers); the only link to later inbound
     /// group messages.
@@ -255,15 +256,19 @@ pub struct MessageRecord {
         alias = "account_email",
         deserialize_with = "null_as_default"
     )]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub account_email: String,
     /// Text body.
     #[serde(default, deserialize_with = "null_as_default")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub content: String,
     /// Creation/sent time, ISO 8601 (`date_created` accepted too).
     #[serde(default, alias = "date_created", deserialize_with = "null_as_default")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub date_sent: String,
     /// Last change, ISO 8601.
     #[serde(default, deserialize_with = "null_as_default")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub date_updated: String,
     /// Numeric failure code (§2.6).
     #[serde(default)]
@@ -279,12 +284,15 @@ pub struct MessageRecord {
     pub error_reason: Option<String>,
     /// Sender: your line for outbound, the contact for inbound.
     #[serde(default, deserialize_with = "null_as_default")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub from_number: String,
     /// Recipient.
     #[serde(default, deserialize_with = "null_as_default")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub to_number: String,
     /// The other party: `to_number` for outbound, `from_number` for inbound.
     #[serde(default, deserialize_with = "null_as_default")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub number: String,
     /// Your line involved.
     #[serde(default)]
@@ -297,6 +305,7 @@ pub struct MessageRecord {
     pub group_display_name: Option<String>,
     /// Group participants (both numbers for 1:1 inbound).
     #[serde(default, deserialize_with = "null_as_default")]
+    #[cfg_attr(feature = "specta", specta(type = Vec<String>))]
     pub participants: Vec<String>,
     /// Direction.
     #[serde(default)]
@@ -315,6 +324,7 @@ pub struct MessageRecord {
     pub plan: Option<String>,
     /// Expressive style; `None` when the API sent `""`.
     #[serde(default, deserialize_with = "empty_style_as_none")]
+    #[cfg_attr(feature = "specta", specta(type = Option<SendStyle>))]
     pub send_style: Option<SendStyle>,
     /// Channel used.
     #[serde(default)]

@@ -151,6 +151,7 @@ impl AddLineRequest {
 pub struct LineRequestTicket {
     /// Numeric ticket id (a numeric string is accepted too).
     #[serde(deserialize_with = "u64_lenient")]
+    #[cfg_attr(feature = "specta", specta(type = u64))]
     pub id: u64,
     /// The kind of line asked for (`PHONE`).
     #[serde(default, rename = "type", alias = "line_request_type")]

@@ -10,6 +10,7 @@ use super::common::{null_as_default, Extra};
 pub struct Seat {
     /// Seat id (UUID).
     #[serde(default, deserialize_with = "null_as_default")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub seat_id: String,
     /// The user's email.
     #[serde(default)]

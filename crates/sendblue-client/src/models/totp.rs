@@ -185,6 +185,7 @@ pub(crate) struct ListEnvelope {
 pub struct TotpCode {
     /// `OK` on success.
     #[serde(default)]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub status: Option<String>,
     /// The current code (a string: leading zeros matter).
     pub code: String,

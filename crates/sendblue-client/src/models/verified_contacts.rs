@@ -39,6 +39,7 @@ impl AddVerifiedContactRequest {
 pub struct VerifiedContact {
     /// Internal route id.
     #[serde(default, deserialize_with = "opt_u64_lenient")]
+    #[cfg_attr(feature = "specta", specta(type = Option<u64>))]
     pub id: Option<u64>,
     /// The contact, E.164.
     pub phone_number: String,
@@ -96,6 +97,7 @@ pub struct AddedVerifiedContact {
 pub struct VerifiedContactList {
     /// Every contact on the shared line.
     #[serde(default, deserialize_with = "null_as_default")]
+    #[cfg_attr(feature = "specta", specta(type = Vec<VerifiedContact>))]
     pub contacts: Vec<VerifiedContact>,
     /// The shared line, or null.
     #[serde(default)]
@@ -140,6 +142,7 @@ pub struct LegacyVerifyContactRequest {
 pub struct SharedContactRoute {
     /// Route id (a numeric string is accepted too).
     #[serde(deserialize_with = "u64_lenient")]
+    #[cfg_attr(feature = "specta", specta(type = u64))]
     pub id: u64,
     /// The contact's number.
     pub number: String,
@@ -180,6 +183,7 @@ pub struct SharedContacts {
     pub shared_number: Option<String>,
     /// The contacts on it.
     #[serde(default, deserialize_with = "null_as_default")]
+    #[cfg_attr(feature = "specta", specta(type = Vec<SharedContactRoute>))]
     pub contacts: Vec<SharedContactRoute>,
     /// Anything else the server sent.
     #[serde(flatten)]

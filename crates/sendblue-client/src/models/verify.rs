@@ -260,6 +260,7 @@ pub struct VerificationPage {
     pub status: Option<String>,
     /// The rows.
     #[serde(default, deserialize_with = "null_as_default")]
+    #[cfg_attr(feature = "specta", specta(type = Vec<VerificationState>))]
     pub data: Vec<VerificationState>,
     /// Where this page sits.
     #[serde(default)]

@@ -49,6 +49,7 @@ pub struct MessagePayload {
     pub account_email: Option<String>,
     /// Text (`""` for media-only).
     #[serde(default, deserialize_with = "null_as_default")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub content: String,
     /// Numeric failure code (§2.6).
     #[serde(default)]
@@ -70,12 +71,15 @@ pub struct MessagePayload {
     pub date_updated: Option<String>,
     /// Sender: the contact inbound, your line outbound.
     #[serde(default, deserialize_with = "null_as_default")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub from_number: String,
     /// The contact (the end user).
     #[serde(default, deserialize_with = "null_as_default")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub number: String,
     /// Recipient: your line inbound, the contact outbound.
     #[serde(default, deserialize_with = "null_as_default")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub to_number: String,
     /// Your line involved.
     #[serde(default)]
@@ -100,9 +104,11 @@ pub struct MessagePayload {
     pub group_display_name: Option<String>,
     /// Both parties for 1:1, all members for groups.
     #[serde(default, deserialize_with = "null_as_default")]
+    #[cfg_attr(feature = "specta", specta(type = Vec<String>))]
     pub participants: Vec<String>,
     /// Expressive style; `None` when the payload says `""`.
     #[serde(default, deserialize_with = "empty_style_as_none")]
+    #[cfg_attr(feature = "specta", specta(type = Option<SendStyle>))]
     pub send_style: Option<SendStyle>,
     /// Whether the contact is opted out.
     #[serde(default)]

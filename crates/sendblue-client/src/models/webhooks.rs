@@ -124,30 +124,39 @@ impl From<WebhookConfig> for WebhookEntry {
 pub struct WebhookSet {
     /// Inbound messages.
     #[serde(default, deserialize_with = "null_as_default")]
+    #[cfg_attr(feature = "specta", specta(type = Vec<WebhookEntry>))]
     pub receive: Vec<WebhookEntry>,
     /// Outbound status changes.
     #[serde(default, deserialize_with = "null_as_default")]
+    #[cfg_attr(feature = "specta", specta(type = Vec<WebhookEntry>))]
     pub outbound: Vec<WebhookEntry>,
     /// Typing indicators.
     #[serde(default, deserialize_with = "null_as_default")]
+    #[cfg_attr(feature = "specta", specta(type = Vec<WebhookEntry>))]
     pub typing_indicator: Vec<WebhookEntry>,
     /// Call records.
     #[serde(default, deserialize_with = "null_as_default")]
+    #[cfg_attr(feature = "specta", specta(type = Vec<WebhookEntry>))]
     pub call_log: Vec<WebhookEntry>,
     /// Inbound calls.
     #[serde(default, deserialize_with = "null_as_default")]
+    #[cfg_attr(feature = "specta", specta(type = Vec<WebhookEntry>))]
     pub inbound_call: Vec<WebhookEntry>,
     /// Blocked lines.
     #[serde(default, deserialize_with = "null_as_default")]
+    #[cfg_attr(feature = "specta", specta(type = Vec<WebhookEntry>))]
     pub line_blocked: Vec<WebhookEntry>,
     /// Assigned lines.
     #[serde(default, deserialize_with = "null_as_default")]
+    #[cfg_attr(feature = "specta", specta(type = Vec<WebhookEntry>))]
     pub line_assigned: Vec<WebhookEntry>,
     /// Created contacts.
     #[serde(default, deserialize_with = "null_as_default")]
+    #[cfg_attr(feature = "specta", specta(type = Vec<WebhookEntry>))]
     pub contact_created: Vec<WebhookEntry>,
     /// Contact-sharing profile results.
     #[serde(default, deserialize_with = "null_as_default")]
+    #[cfg_attr(feature = "specta", specta(type = Vec<WebhookEntry>))]
     pub contact_profile: Vec<WebhookEntry>,
     /// Account-wide secret, used when a webhook has none of its own.
     #[serde(

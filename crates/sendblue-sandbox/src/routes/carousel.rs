@@ -12,7 +12,6 @@ use serde_json::{json, Value};
 use super::message_json::{relative, Ctx};
 use super::outbound::{self, Draft};
 use crate::api_error::{ApiError, ApiResult};
-use crate::domain;
 use crate::extract::Body;
 use crate::state::AppState;
 use crate::util::{require_e164, url_allowed};

@@ -10,6 +10,7 @@ use serde_json::{json, Value};
 use super::group_store::{self, Group};
 use super::groups::acting_line;
 use super::media;
+use super::message_json::relative;
 use crate::api_error::{ApiError, ApiResult};
 use crate::extract::{Body, PathParams};
 use crate::state::AppState;
@@ -35,9 +36,14 @@ fn load(conn: &Connection, group_id: &str) -> ApiResult<Group> {
     group_store::get(conn, group_id)?.ok_or_else(|| ApiError::not_found("Group not found"))
 }
 
-fn photo_json(group: &Group) -> Value {
-    match (&group.photo_url, &group.photo_guid) {
-        (Some(url), guid) => json!({"photo_guid": guid, "url": url}),
+/// `{photo_guid, url}` or null; photos the sandbox hosts are stored origin-relative and
+/// answered under its current origin.
+fn photo_json(url: Option<&str>, guid: Option<&str>, origin: &str) -> Value {
+    match url {
+        Some(url) if url.starts_with('/') => {
+            json!({"photo_guid": guid, "url": format!("{origin}{url}")})
+        }
+        Some(url) => json!({"photo_guid": guid, "url": url}),
         _ => Value::Null,
     }
 }
@@ -90,7 +96,11 @@ async fn get_group(
         Ok(Ok(json!({
             "group_id": group.group_id,
             "group_name": group.group_name,
-            "group_photo": photo_json(&group),
+            "group_photo": photo_json(
+                group.photo_url.as_deref(),
+                group.photo_guid.as_deref(),
+                &state.origin,
+            ),
             "participants": participants,
             "participant_numbers": numbers,
             "latest_comm_at": group.latest_comm_at,
@@ -320,11 +330,12 @@ async fn set_photo(
             &upload.bytes,
         )
         .await?;
-        ask.photo_url = Some(media::url_of(&state, &id));
+        ask.photo_url = Some(format!("/media/{id}"));
     }
-    let photo = ask
-        .photo_url
-        .map(|url| (url, format!("ph_{}", &uuid().replace('-', "")[..12])));
+    let photo = ask.photo_url.map(|url| {
+        let guid = format!("ph_{}", &uuid().replace('-', "")[..12]);
+        (relative(&url, &state.origin), guid)
+    });
     state.store.tx(|tx| {
         group_store::set_photo(
             tx,
@@ -332,9 +343,11 @@ async fn set_photo(
             photo.as_ref().map(|(u, g)| (u.as_str(), g.as_str())),
         )
     })?;
-    let group_photo = photo
-        .map(|(url, guid)| json!({"photo_guid": guid, "url": url}))
-        .unwrap_or(Value::Null);
+    let group_photo = photo_json(
+        photo.as_ref().map(|p| p.0.as_str()),
+        photo.as_ref().map(|p| p.1.as_str()),
+        &state.origin,
+    );
     Ok(Json(json!({
         "status": "OK",
         "data": {"group_id": group_id, "group_photo": group_photo, "from_number": line.number},

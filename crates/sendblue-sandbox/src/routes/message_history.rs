@@ -12,7 +12,6 @@ use super::message_json::{record_json, Ctx};
 use super::message_store::{self, from_row, COLUMNS};
 use super::messages::query_number;
 use crate::api_error::{ApiError, ApiResult};
-use crate::domain;
 use crate::extract::{Params, PathParams};
 use crate::state::AppState;
 use crate::util::{iso, parse_iso};
@@ -234,9 +233,12 @@ async fn one(
     State(state): State<AppState>,
     PathParams(handle): PathParams<String>,
 ) -> ApiResult<Json<Value>> {
-    let (row, ctx) = state
-        .store
-        .with(|c| Ok((message_store::get(c, &handle)?, Ctx::load(c, &state.origin)?)))?;
+    let (row, ctx) = state.store.with(|c| {
+        Ok((
+            message_store::get(c, &handle)?,
+            Ctx::load(c, &state.origin)?,
+        ))
+    })?;
     let row = row.ok_or_else(|| ApiError::not_found("Message not found"))?;
     Ok(Json(
         json!({"status": "OK", "data": record_json(&row, &ctx)}),
