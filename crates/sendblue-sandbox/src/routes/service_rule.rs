@@ -29,6 +29,11 @@ pub const FAILED_MESSAGE: &str = "Message failed to send";
 /// `mac.com`, or when they contain `imessage`; any other email is SMS (for an email that
 /// means "no iMessage detected"), not downgraded.
 pub fn service_for(number: &str, line: &Line) -> (&'static str, bool) {
+    service_on(number, line.kind == "v2")
+}
+
+/// [`service_for`] given only whether the line is a V2 (Mac-based) line.
+pub fn service_on(number: &str, v2_line: bool) -> (&'static str, bool) {
     if number.contains('@') {
         return if email_has_imessage(number) {
             (IMESSAGE, false)
@@ -38,7 +43,7 @@ pub fn service_for(number: &str, line: &Line) -> (&'static str, bool) {
     }
     match number.chars().last().and_then(|c| c.to_digit(10)) {
         Some(d) if d % 2 == 0 => (IMESSAGE, false),
-        Some(9) if line.kind == "v2" => (RCS, false),
+        Some(9) if v2_line => (RCS, false),
         _ => (SMS, true),
     }
 }

@@ -166,14 +166,10 @@ pub(crate) struct Plan {
     group: DemoGroup,
 }
 
-/// The service between `number` and `line`, and whether an outbound send was downgraded.
+/// The service between `number` and `line` (the sandbox's own rule), and whether an outbound
+/// send was downgraded.
 fn service(number: &str, line: &str) -> (&'static str, bool) {
-    let v2 = line == super::LINES[0];
-    match number.chars().last().and_then(|c| c.to_digit(10)) {
-        Some(d) if d % 2 == 0 => ("iMessage", false),
-        Some(9) if v2 => ("RCS", false),
-        _ => ("SMS", true),
-    }
+    crate::routes::service_rule::service_on(number, line == super::LINES[0])
 }
 
 /// Draws the conversations and the group chat.
