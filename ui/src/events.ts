@@ -3,7 +3,7 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
-import { events, type ProfileChanged } from "./bindings.gen.ts";
+import { events, type ProfileChanged_Serialize } from "./bindings.gen.ts";
 import { queryKeys } from "./queryKeys.ts";
 
 type Unlisten = () => void;
@@ -40,7 +40,7 @@ export function useBackendEvents(): void {
  * so the profile caches are set from it; the active account's reads are refetched because its
  * client may have changed (a new secret), and a switch re-keys them anyway.
  */
-export function applyProfileChange(queryClient: QueryClient, change: ProfileChanged): void {
+export function applyProfileChange(queryClient: QueryClient, change: ProfileChanged_Serialize): void {
   queryClient.setQueryData(queryKeys.profiles(), change.profiles);
   const active = change.profiles.find((view) => view.active) ?? null;
   queryClient.setQueryData(queryKeys.activeProfile(), active);

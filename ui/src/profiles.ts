@@ -1,4 +1,4 @@
-import type { Profile, ProfileView } from "./bindings.gen.ts";
+import type { Profile, ProfileView_Serialize } from "./bindings.gen.ts";
 
 /** The base URL the backend records for the built-in sandbox (console-core EMBEDDED_BASE_URL). */
 export const BUILT_IN_SANDBOX_URL = "embedded:sandbox";
@@ -9,7 +9,7 @@ export function isBuiltInSandbox(profile: Pick<Profile, "base_url">): boolean {
 }
 
 /** Where a profile's requests go, in words for the profile list. */
-export function profileAddress(view: ProfileView): string {
+export function profileAddress(view: ProfileView_Serialize): string {
   if (isBuiltInSandbox(view.profile)) {
     return view.effective_url ? `Built-in sandbox on this computer (${view.effective_url})` : "Built-in sandbox on this computer";
   }

@@ -1,9 +1,9 @@
 import type { ReactNode } from "react";
-import type { AppError } from "../bindings.gen.ts";
+import type { AppError_Serialize } from "../bindings.gen.ts";
 import { Button } from "./Button.tsx";
 
 export interface ErrorNoticeProps {
-  error: AppError;
+  error: AppError_Serialize;
   /** Shown as a Retry button when given. */
   onRetry?: () => void;
   retrying?: boolean;

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import type { AppError } from "../bindings.gen.ts";
+import type { AppError_Serialize } from "../bindings.gen.ts";
 import { unwrap, type Result } from "../ipc.ts";
 import { queryKeys } from "../queryKeys.ts";
 import { useActiveProfileId } from "./useActiveProfile.ts";
@@ -16,7 +16,7 @@ export interface AccountQueryOptions {
  */
 export function useAccountQuery<T>(
   keyFor: (profileId: string) => readonly unknown[],
-  run: () => Promise<Result<T, AppError>>,
+  run: () => Promise<Result<T, AppError_Serialize>>,
   options: AccountQueryOptions = {},
 ) {
   const profileId = useActiveProfileId();

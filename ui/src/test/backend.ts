@@ -3,13 +3,13 @@
 import { emit } from "@tauri-apps/api/event";
 import { mockIPC } from "@tauri-apps/api/mocks";
 import type {
-  AppError,
+  AppError_Serialize,
   ErrorCode,
-  LineStateSnapshot,
+  LineStateSnapshot_Serialize,
   NewProfile,
   Profile,
-  ProfileChanged,
-  ProfileView,
+  ProfileChanged_Serialize,
+  ProfileView_Serialize,
   SecretStorage,
 } from "../bindings.gen.ts";
 
@@ -22,7 +22,7 @@ export interface BackendState {
   secretStorage: SecretStorage;
   /** Contact count per profile id. */
   counts: Record<string, number>;
-  lineState: Record<string, LineStateSnapshot>;
+  lineState: Record<string, LineStateSnapshot_Serialize>;
 }
 
 export const SANDBOX: Profile = {
@@ -41,7 +41,7 @@ export const ACME_LIVE: Profile = {
   kind: "Live",
 };
 
-export function lineSnapshot(lines: Array<[number: string, status: string, assignment: string]>): LineStateSnapshot {
+export function lineSnapshot(lines: Array<[number: string, status: string, assignment: string]>): LineStateSnapshot_Serialize {
   return {
     status: "OK",
     snapshot_at: "2025-01-01T00:00:00Z",
@@ -54,15 +54,15 @@ export function lineSnapshot(lines: Array<[number: string, status: string, assig
       degraded_since: null,
       effective_until: null,
     })),
-  } as LineStateSnapshot;
+  } as LineStateSnapshot_Serialize;
 }
 
-export function appError(code: ErrorCode, message: string, field: string | null = null): AppError {
+export function appError(code: ErrorCode, message: string, field: string | null = null): AppError_Serialize {
   return {
     code,
     message,
     detail: { status: null, error_code: null, message: null, field, retry_after_ms: null, excerpt: null },
-  } as AppError;
+  } as AppError_Serialize;
 }
 
 export const UNAUTHORIZED = appError(
@@ -107,7 +107,7 @@ export function installBackend(change?: (state: BackendState) => void): FakeBack
     return profile;
   };
 
-  const views = (): ProfileView[] =>
+  const views = (): ProfileView_Serialize[] =>
     state.profiles.map((profile) => ({
       profile,
       active: profile.id === state.activeId,
@@ -117,7 +117,7 @@ export function installBackend(change?: (state: BackendState) => void): FakeBack
   const view = (id: string) => views().find((v) => v.profile.id === id) ?? null;
   // Like the app: every profile change is announced (after the command has answered).
   const announce = () => {
-    setTimeout(() => void emit("profile-changed", { profiles: views() } satisfies ProfileChanged), 0);
+    setTimeout(() => void emit("profile-changed", { profiles: views() } satisfies ProfileChanged_Serialize), 0);
   };
 
   const handlers: Record<string, Handler> = {

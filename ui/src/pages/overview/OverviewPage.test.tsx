@@ -1,7 +1,7 @@
 import { act, screen, waitFor, within } from "@testing-library/react";
 import { emit } from "@tauri-apps/api/event";
 import { describe, expect, it } from "vitest";
-import type { ProfileChanged } from "../../bindings.gen.ts";
+import type { ProfileChanged_Serialize } from "../../bindings.gen.ts";
 import { ACME_LIVE, appError, installBackend, lineSnapshot, SANDBOX, UNAUTHORIZED } from "../../test/backend.ts";
 import { renderApp } from "../../test/render.tsx";
 
@@ -80,7 +80,7 @@ describe("the overview", () => {
 
     // Switched elsewhere (another window, the backend itself): only the event tells the page.
     backend.state.activeId = ACME_LIVE.id;
-    const change: ProfileChanged = {
+    const change: ProfileChanged_Serialize = {
       profiles: [SANDBOX, ACME_LIVE].map((profile) => ({
         profile,
         active: profile.id === ACME_LIVE.id,

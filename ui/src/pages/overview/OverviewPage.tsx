@@ -1,4 +1,4 @@
-import type { AppError } from "../../bindings.gen.ts";
+import type { AppError_Serialize } from "../../bindings.gen.ts";
 import { EmptyState } from "../../components/EmptyState.tsx";
 import { ErrorNotice } from "../../components/ErrorNotice.tsx";
 import { useActiveProfile } from "../../hooks/useActiveProfile.ts";
@@ -15,7 +15,7 @@ export function OverviewPage() {
   const lines = useOverviewLines();
 
   // One notice for the page: when the account can't be reached, both reads fail the same way.
-  const error: AppError | null = active.error?.appError ?? count.error?.appError ?? lines.error?.appError ?? null;
+  const error: AppError_Serialize | null = active.error?.appError ?? count.error?.appError ?? lines.error?.appError ?? null;
   const retry = () => {
     if (active.isError) void active.refetch();
     if (count.isError) void count.refetch();

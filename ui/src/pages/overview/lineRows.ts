@@ -1,4 +1,4 @@
-import type { LineState } from "../../bindings.gen.ts";
+import type { LineState_Serialize } from "../../bindings.gen.ts";
 
 /** One line as the overview shows it, from the state snapshot or the plain list. */
 export interface LineRow {
@@ -9,7 +9,7 @@ export interface LineRow {
   effectiveUntil: string | null;
 }
 
-export function rowsFromState(lines: readonly LineState[]): LineRow[] {
+export function rowsFromState(lines: readonly LineState_Serialize[]): LineRow[] {
   return lines.map((line) => ({
     number: line.sendblue_number ?? line.worker_id,
     status: line.status && line.status !== "UNKNOWN" ? line.status : null,

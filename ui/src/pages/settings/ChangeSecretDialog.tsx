@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from "react";
-import type { AppError, Profile } from "../../bindings.gen.ts";
+import type { AppError_Serialize, Profile } from "../../bindings.gen.ts";
 import { Button } from "../../components/Button.tsx";
 import { Dialog } from "../../components/Dialog.tsx";
 import { Input } from "../../components/Input.tsx";
@@ -31,7 +31,7 @@ export function ChangeSecretDialog({ profile, onClose }: ChangeSecretDialogProps
 function ChangeSecretForm({ profile, onClose }: { profile: Profile; onClose: () => void }) {
   const [secret, setSecret] = useState("");
   const [fieldError, setFieldError] = useState<string | null>(null);
-  const [failure, setFailure] = useState<AppError | null>(null);
+  const [failure, setFailure] = useState<AppError_Serialize | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const setProfileSecret = useSetProfileSecret();
   const toast = useToast();

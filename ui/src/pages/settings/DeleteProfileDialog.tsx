@@ -1,5 +1,5 @@
 import { useRef } from "react";
-import type { ProfileView } from "../../bindings.gen.ts";
+import type { ProfileView_Serialize } from "../../bindings.gen.ts";
 import { Button } from "../../components/Button.tsx";
 import { Dialog } from "../../components/Dialog.tsx";
 import { useToast } from "../../components/Toast.tsx";
@@ -7,7 +7,7 @@ import { useDeleteProfile } from "../../hooks/useDeleteProfile.ts";
 
 export interface DeleteProfileDialogProps {
   /** The profile to delete; the dialog is closed when null. */
-  view: ProfileView | null;
+  view: ProfileView_Serialize | null;
   onClose: () => void;
 }
 

@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from "react";
-import type { AppError, ProfileView } from "../../bindings.gen.ts";
+import type { AppError_Serialize, ProfileView_Serialize } from "../../bindings.gen.ts";
 import { Button } from "../../components/Button.tsx";
 import { Input } from "../../components/Input.tsx";
 import { Select } from "../../components/Select.tsx";
@@ -34,10 +34,10 @@ const FIELD_TEST_IDS: Record<ProfileField, string> = {
 };
 const FIELD_ORDER = Object.keys(FIELD_TEST_IDS) as ProfileField[];
 
-type Outcome = { kind: "connected"; count: number } | { kind: "failed"; error: AppError } | null;
+type Outcome = { kind: "connected"; count: number } | { kind: "failed"; error: AppError_Serialize } | null;
 
 export interface ProfileFormProps {
-  onSaved: (view: ProfileView) => void;
+  onSaved: (view: ProfileView_Serialize) => void;
   onCancel: () => void;
 }
 

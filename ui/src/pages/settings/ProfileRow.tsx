@@ -1,4 +1,4 @@
-import type { Profile, ProfileView } from "../../bindings.gen.ts";
+import type { Profile, ProfileView_Serialize } from "../../bindings.gen.ts";
 import { Badge } from "../../components/Badge.tsx";
 import { Button } from "../../components/Button.tsx";
 import { ProfileKindBadge } from "../../components/ProfileKindBadge.tsx";
@@ -8,9 +8,9 @@ import { useTestProfile } from "../../hooks/useTestProfile.ts";
 import { contactsPhrase, isBuiltInSandbox, profileAddress } from "../../profiles.ts";
 
 export interface ProfileRowProps {
-  view: ProfileView;
+  view: ProfileView_Serialize;
   onChangeSecret: (profile: Profile) => void;
-  onDelete: (view: ProfileView) => void;
+  onDelete: (view: ProfileView_Serialize) => void;
 }
 
 /** One saved profile: what it is, and Switch / Test connection / Change secret / Delete. */

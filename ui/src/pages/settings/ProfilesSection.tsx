@@ -1,5 +1,5 @@
 import { useRef, useState } from "react";
-import type { Profile, ProfileView } from "../../bindings.gen.ts";
+import type { Profile, ProfileView_Serialize } from "../../bindings.gen.ts";
 import { Button } from "../../components/Button.tsx";
 import { Card } from "../../components/Card.tsx";
 import { EmptyState } from "../../components/EmptyState.tsx";
@@ -17,7 +17,7 @@ export function ProfilesSection() {
   const profiles = useProfiles();
   const [adding, setAdding] = useState(false);
   const [secretFor, setSecretFor] = useState<Profile | null>(null);
-  const [deleting, setDeleting] = useState<ProfileView | null>(null);
+  const [deleting, setDeleting] = useState<ProfileView_Serialize | null>(null);
   const addButton = useRef<HTMLButtonElement>(null);
   const toast = useToast();
 
@@ -26,7 +26,7 @@ export function ProfilesSection() {
     addButton.current?.focus();
   }
 
-  function onSaved({ profile }: ProfileView) {
+  function onSaved({ profile }: ProfileView_Serialize) {
     toast.show({
       tone: "success",
       title: `Profile “${profile.name}” saved.`,
