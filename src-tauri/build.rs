@@ -24,5 +24,7 @@ fn main() {
             "cargo:warning=ui/dist was missing: wrote a placeholder page (run `npm run build` in ui/)"
         );
     }
+    // Check again when the page is deleted (cargo reruns this when the file is missing).
+    println!("cargo:rerun-if-changed=../ui/dist/index.html");
     tauri_build::build();
 }

@@ -29,6 +29,10 @@ pub fn plugin<R: Runtime>() -> tauri::plugin::TauriPlugin<R> {
         .clear_targets()
         .targets(targets)
         .level(log::LevelFilter::Info)
+        // tracing's span enter/exit records, and zbus (the keychain's D-Bus link), which
+        // traces every message at info: noise, and the keychain's traffic has no place here.
+        .level_for("tracing::span", log::LevelFilter::Off)
+        .level_for("zbus", log::LevelFilter::Warn)
         .max_file_size(MAX_LOG_BYTES)
         .rotation_strategy(RotationStrategy::KeepOne)
         .timezone_strategy(TimezoneStrategy::UseUtc)
