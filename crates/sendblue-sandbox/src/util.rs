@@ -59,17 +59,39 @@ pub fn is_e164(number: &str) -> bool {
         && !digits.starts_with('0')
 }
 
+/// A required text field, trimmed: absent or blank is a 400 `Missing required field: {field}`.
+pub fn require_field<'a>(field: &str, value: Option<&'a str>) -> Result<&'a str, ApiError> {
+    value
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .ok_or_else(|| ApiError::bad_request(format!("Missing required field: {field}")))
+}
+
 /// Checks a required E.164 field, with the reference's wording for missing and invalid values.
 pub fn require_e164(field: &str, value: Option<&str>) -> Result<String, ApiError> {
-    match value.map(str::trim) {
-        None | Some("") => Err(ApiError::bad_request(format!(
-            "Missing required field: {field}"
-        ))),
-        Some(v) if is_e164(v) => Ok(v.to_owned()),
-        Some(_) => Err(ApiError::bad_request(format!(
+    let v = require_field(field, value)?;
+    if is_e164(v) {
+        Ok(v.to_owned())
+    } else {
+        Err(ApiError::bad_request(format!(
             "Invalid phone number in {field}: use E.164 format, for example +14155550123"
-        ))),
+        )))
     }
+}
+
+/// Whether the sandbox can fetch `raw` itself: a URL on its own origin or on a loopback host
+/// (127.0.0.1, localhost, [::1]).
+pub fn is_local_url(raw: &str, own_origin: &str) -> bool {
+    if raw.starts_with(own_origin) {
+        return true;
+    }
+    url::Url::parse(raw).is_ok_and(|u| {
+        u.as_str().starts_with(own_origin)
+            || matches!(
+                u.host_str(),
+                Some("127.0.0.1") | Some("localhost") | Some("[::1]")
+            )
+    })
 }
 
 /// Whether a URL the API will call or fetch is acceptable: HTTPS anywhere, plain HTTP only for
@@ -118,6 +140,14 @@ mod tests {
         assert!(!is_e164("+1 415 555"));
         assert!(!is_e164("+0123456789"));
         assert!(!is_e164("+1234"));
+    }
+
+    #[test]
+    fn only_local_urls_are_fetched() {
+        let own = "http://127.0.0.1:7878";
+        assert!(is_local_url("http://127.0.0.1:7878/media/x", own));
+        assert!(is_local_url("http://localhost:9000/p.png", own));
+        assert!(!is_local_url("https://cdn.acme.test/p.png", own));
     }
 
     #[test]

@@ -4,23 +4,15 @@
 mod support;
 
 use std::collections::HashSet;
-use std::pin::Pin;
 use std::time::{Duration, Instant};
 
-use futures_util::{Stream, StreamExt};
+use futures_util::StreamExt;
+use reqwest::Method;
 use sendblue_client::models::contacts::CreateContact;
 use sendblue_client::models::events::{AccountEvent, EventType, StreamItem};
-use sendblue_client::models::message_send::SendMessage;
-use serde_json::{json, Value};
-use support::Sandbox;
-
-const LINE: &str = "+14155550100";
-
-type Events = Pin<Box<dyn Stream<Item = sendblue_client::Result<StreamItem>> + Send>>;
-
-async fn open(sb: &Sandbox, types: &[EventType]) -> Events {
-    Box::pin(sb.client().events().stream(types).await.unwrap())
-}
+use serde_json::Value;
+use support::setup::{open_events, send_via, Events};
+use support::{Sandbox, V2_LINE as LINE};
 
 /// Reads events until `done` holds for what was read (or 5 s pass), then keeps reading
 /// for `settle` to catch duplicates.
@@ -63,8 +55,8 @@ fn data(event: &AccountEvent) -> &Value {
 #[tokio::test]
 async fn every_event_arrives_once_in_order_with_unique_ids() {
     let sb = Sandbox::start().await;
-    let mut first = open(&sb, &[]).await;
-    let mut second = open(&sb, &[]).await;
+    let mut first = open_events(&sb, &[]).await;
+    let mut second = open_events(&sb, &[]).await;
     let client = sb.client();
 
     let phones: Vec<String> = (0..5).map(|i| format!("+1415555017{i}")).collect();
@@ -75,17 +67,8 @@ async fn every_event_arrives_once_in_order_with_unique_ids() {
             .await
             .unwrap();
     }
-    let sent = client
-        .messages()
-        .send(&SendMessage::text("+14155550180", LINE, "hello"))
-        .await
-        .unwrap();
-    let r = sb
-        .post(
-            "/__sandbox/inbound",
-            json!({"from_number": "+14155550182", "to_number": LINE, "content": "hi back"}),
-        )
-        .await;
+    let sent = send_via(&client, "+14155550180", LINE, "hello").await;
+    let r = sb.inbound("+14155550182", LINE, "hi back").await;
     assert!(r.status < 300, "{}", r.body);
 
     let handle = sent.message_handle.clone();
@@ -167,7 +150,7 @@ async fn heartbeats_tick_on_the_configured_clock_and_the_stream_rotates() {
     })
     .await;
     let opened = Instant::now();
-    let mut events = open(&sb, &[]).await;
+    let mut events = open_events(&sb, &[]).await;
     let mut heartbeats = Vec::new();
     let ended = loop {
         match tokio::time::timeout(Duration::from_secs(5), events.next()).await {
@@ -195,13 +178,9 @@ async fn heartbeats_tick_on_the_configured_clock_and_the_stream_rotates() {
 #[tokio::test]
 async fn the_types_filter_lets_only_those_through() {
     let sb = Sandbox::start().await;
-    let mut contacts_only = open(&sb, &[EventType::ContactCreated]).await;
+    let mut contacts_only = open_events(&sb, &[EventType::ContactCreated]).await;
     let client = sb.client();
-    client
-        .messages()
-        .send(&SendMessage::text("+14155550184", LINE, "hello"))
-        .await
-        .unwrap();
+    send_via(&client, "+14155550184", LINE, "hello").await;
     client
         .contacts()
         .create(&CreateContact::new("+14155550186"))
@@ -255,7 +234,7 @@ async fn raw_text(response: reqwest::Response, for_how_long: Duration) -> String
 #[tokio::test]
 async fn the_stream_is_live_only_and_ignores_last_event_id() {
     let sb = Sandbox::start().await;
-    let mut watcher = open(&sb, &[]).await;
+    let mut watcher = open_events(&sb, &[]).await;
     sb.client()
         .contacts()
         .create(&CreateContact::new("+14155550188"))
@@ -264,10 +243,8 @@ async fn the_stream_is_live_only_and_ignores_last_event_id() {
     let before = read_until(&mut watcher, Duration::from_millis(50), |g| !g.is_empty()).await;
     let seen = before[0].id.clone();
 
-    let response = reqwest::Client::new()
-        .get(format!("{}/api/v2/events", sb.base_url()))
-        .header("sb-api-key-id", sendblue_sandbox::DEFAULT_KEY_ID)
-        .header("sb-api-secret-key", sendblue_sandbox::DEFAULT_SECRET)
+    let response = sb
+        .authed(Method::GET, "/api/v2/events")
         .header("accept", "text/event-stream")
         .header("last-event-id", "evt_0")
         .send()
@@ -286,13 +263,8 @@ async fn the_stream_is_live_only_and_ignores_last_event_id() {
 #[tokio::test]
 async fn raw_frames_have_event_id_and_data_lines() {
     let sb = Sandbox::start().await;
-    let response = reqwest::Client::new()
-        .get(format!(
-            "{}/api/v2/events?types=contact.created",
-            sb.base_url()
-        ))
-        .header("sb-api-key-id", sendblue_sandbox::DEFAULT_KEY_ID)
-        .header("sb-api-secret-key", sendblue_sandbox::DEFAULT_SECRET)
+    let response = sb
+        .authed(Method::GET, "/api/v2/events?types=contact.created")
         .send()
         .await
         .unwrap();
@@ -322,14 +294,7 @@ async fn shutting_the_sandbox_down_ends_open_streams() {
     let running = sendblue_sandbox::start(support::test_config(&dir))
         .await
         .unwrap();
-    let mut config = sendblue_client::ClientConfig::new(
-        sendblue_sandbox::DEFAULT_KEY_ID,
-        sendblue_sandbox::DEFAULT_SECRET,
-    )
-    .with_base_url(&running.base_url())
-    .unwrap();
-    config.retry = sendblue_client::RetryPolicy::none();
-    let client = sendblue_client::Client::new(config).unwrap();
+    let client = support::client_for(&running.base_url());
     let mut events: Events = Box::pin(client.events().stream(&[]).await.unwrap());
 
     tokio::time::timeout(Duration::from_secs(5), running.shutdown())

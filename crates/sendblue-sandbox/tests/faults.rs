@@ -6,7 +6,7 @@ mod support;
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
-use support::Sandbox;
+use support::{with_keys, Sandbox};
 
 /// A client that opens a new connection per request, so a dropped connection is never
 /// retried on a pooled one and every request is logged exactly once.
@@ -24,10 +24,7 @@ async fn raw_send(
     path: &str,
     body: Option<Value>,
 ) -> reqwest::Result<reqwest::Response> {
-    let mut request = http
-        .request(method, format!("{}{path}", sb.base_url()))
-        .header("sb-api-key-id", sendblue_sandbox::DEFAULT_KEY_ID)
-        .header("sb-api-secret-key", sendblue_sandbox::DEFAULT_SECRET);
+    let mut request = with_keys(http.request(method, format!("{}{path}", sb.base_url())));
     if let Some(body) = body {
         request = request.json(&body);
     }

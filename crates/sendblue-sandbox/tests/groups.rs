@@ -3,16 +3,13 @@
 
 mod support;
 
-use std::time::{Duration, Instant};
-
 use sendblue_client::models::groups::{
     CreateGroup, GroupModifyType, ModifyGroup, ParticipantType, SendGroupMessage, SetGroupName,
     SetGroupPhoto,
 };
 use sendblue_client::{ErrorCode, MessageStatus, MessageType};
-use support::Sandbox;
-
-const LINE: &str = "+14155550100";
+use support::setup::poll_status;
+use support::{Sandbox, V2_LINE as LINE};
 
 #[tokio::test]
 async fn group_messages_progress_and_update_the_group() {
@@ -32,23 +29,13 @@ async fn group_messages_progress_and_update_the_group() {
     assert_eq!(sent.status, MessageStatus::Queued);
     let group_id = sent.group_id.clone().unwrap();
 
-    let started = Instant::now();
-    loop {
-        let now = client
-            .messages()
-            .status(&sent.message_handle)
-            .await
-            .unwrap();
-        if now.status == MessageStatus::Delivered {
-            break;
-        }
-        assert!(
-            started.elapsed() < Duration::from_secs(5),
-            "stuck at {:?}",
-            now.status
-        );
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
+    let now = poll_status(&client, &sent.message_handle, MessageStatus::Delivered).await;
+    assert_eq!(
+        now.status,
+        MessageStatus::Delivered,
+        "stuck at {:?}",
+        now.status
+    );
 
     let again = client
         .groups()

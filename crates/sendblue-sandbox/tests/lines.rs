@@ -4,13 +4,14 @@
 
 mod support;
 
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use sendblue_client::models::lines::{LineAssignment, LineStatus};
-use sendblue_client::models::webhooks::{AddWebhooks, WebhookType};
+use sendblue_client::models::webhooks::WebhookType;
 use sendblue_client::ErrorCode;
-use serde_json::{json, Value};
+use serde_json::json;
+use support::receiver::Receiver;
+use support::setup::add_webhook;
 use support::Sandbox;
 
 #[tokio::test]
@@ -47,29 +48,9 @@ async fn numbers_state_and_call_forwarding() {
 #[tokio::test]
 async fn a_line_going_offline_is_seen_in_state_events_and_webhooks() {
     let sb = Sandbox::start().await;
-    let got: Arc<Mutex<Vec<Value>>> = Arc::default();
-    let sink = got.clone();
-    let app = axum::Router::new().fallback(move |body: String| {
-        let sink = sink.clone();
-        async move {
-            sink.lock()
-                .unwrap()
-                .push(serde_json::from_str(&body).unwrap_or(Value::Null));
-            "ok"
-        }
-    });
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let url = format!("http://{}/blocked", listener.local_addr().unwrap());
-    tokio::spawn(async move { axum::serve(listener, app).await });
+    let rx = Receiver::start().await;
     let client = sb.client();
-    client
-        .webhooks()
-        .add(&AddWebhooks::for_type(
-            WebhookType::LineBlocked,
-            vec![url.into()],
-        ))
-        .await
-        .unwrap();
+    add_webhook(&client, WebhookType::LineBlocked, rx.url("/blocked")).await;
     let mut events = sb.running.state().notifier.subscribe();
 
     let r = sb
@@ -90,10 +71,10 @@ async fn a_line_going_offline_is_seen_in_state_events_and_webhooks() {
     assert_eq!(blocked.data["sendblue_number"], "+14155550101");
 
     assert!(
-        sb.eventually(Duration::from_secs(5), || !got.lock().unwrap().is_empty())
+        sb.eventually(Duration::from_secs(5), || !rx.at("/blocked").is_empty())
             .await
     );
-    let body = got.lock().unwrap()[0].clone();
+    let body = rx.at("/blocked")[0].body.clone();
     assert_eq!(body["type"], "line_blocked");
     assert_eq!(body["sendblue_number"], "+14155550101");
     assert_eq!(body["worker_id"], "w_0101");

@@ -4,79 +4,18 @@
 
 mod support;
 
-use std::pin::Pin;
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use axum::extract::State;
-use axum::http::Uri;
-use axum::Router;
-use futures_util::{Stream, StreamExt, TryStreamExt};
+use futures_util::{StreamExt, TryStreamExt};
 use sendblue_client::models::events::{AccountEvent, EventType, StreamItem};
 use sendblue_client::models::message_list::ListMessages;
 use sendblue_client::models::message_send::{SendCarousel, SendMessage};
-use sendblue_client::models::webhooks::{AddWebhooks, WebhookEntry, WebhookType};
+use sendblue_client::models::webhooks::WebhookType;
 use sendblue_client::{ErrorCode, MessageStatus, MessageType, Service};
 use serde_json::{json, Value};
-use support::Sandbox;
-
-const LINE: &str = "+14155550100";
-
-/// A loopback receiver recording each POST's path and JSON body.
-#[derive(Clone, Default)]
-struct Receiver {
-    got: Arc<Mutex<Vec<(String, Value)>>>,
-    base: String,
-}
-
-async fn record(State(r): State<Receiver>, uri: Uri, body: String) -> &'static str {
-    let body = serde_json::from_str(&body).unwrap_or(Value::Null);
-    r.got.lock().unwrap().push((uri.path().to_owned(), body));
-    "ok"
-}
-
-impl Receiver {
-    async fn start() -> Self {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let receiver = Receiver {
-            got: Arc::default(),
-            base: format!("http://{}", listener.local_addr().unwrap()),
-        };
-        let app = Router::new().fallback(record).with_state(receiver.clone());
-        tokio::spawn(async move { axum::serve(listener, app).await });
-        receiver
-    }
-
-    fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.base)
-    }
-
-    /// The bodies POSTed to `path`, once at least `n` arrived (waits up to 5 s).
-    async fn wait_for(&self, path: &str, n: usize) -> Vec<Value> {
-        let started = Instant::now();
-        loop {
-            let got: Vec<Value> = self
-                .got
-                .lock()
-                .unwrap()
-                .iter()
-                .filter(|(p, _)| p == path)
-                .map(|(_, b)| b.clone())
-                .collect();
-            if got.len() >= n || started.elapsed() > Duration::from_secs(5) {
-                assert!(got.len() >= n, "{path}: wanted {n}, got {got:?}");
-                return got;
-            }
-            tokio::time::sleep(Duration::from_millis(10)).await;
-        }
-    }
-}
-
-type Events = Pin<Box<dyn Stream<Item = sendblue_client::Result<StreamItem>> + Send>>;
-
-async fn open(sb: &Sandbox, types: &[EventType]) -> Events {
-    Box::pin(sb.client().events().stream(types).await.unwrap())
-}
+use support::receiver::Receiver;
+use support::setup::{add_webhook, open_events, poll_status, send_via, Events};
+use support::{Sandbox, V2_LINE as LINE};
 
 /// Reads events until `done` holds for what was read (or 5 s pass).
 async fn read_until(
@@ -109,15 +48,9 @@ async fn statuses_advance_in_order_everywhere() {
     let sb = Sandbox::start_with(|c| c.tick = Duration::from_millis(250)).await;
     let client = sb.client();
     let hooks = Receiver::start().await;
-    client
-        .webhooks()
-        .add(&AddWebhooks::for_type(
-            WebhookType::Outbound,
-            vec![WebhookEntry::Url(hooks.url("/outbound"))],
-        ))
-        .await
-        .unwrap();
-    let mut events = open(&sb, &[EventType::MessageCreated, EventType::MessageUpdated]).await;
+    add_webhook(&client, WebhookType::Outbound, hooks.url("/outbound")).await;
+    let mut events =
+        open_events(&sb, &[EventType::MessageCreated, EventType::MessageUpdated]).await;
     let mut message = SendMessage::text("+14155550122", LINE, "Your table is ready");
     message.status_callback = Some(hooks.url("/callback"));
     let sent = client.messages().send(&message).await.unwrap();
@@ -155,7 +88,7 @@ async fn statuses_advance_in_order_everywhere() {
     assert_eq!(got[0].event_type, EventType::MessageCreated);
 
     for path in ["/outbound", "/callback"] {
-        let bodies = hooks.wait_for(path, 2).await;
+        let bodies = hooks.wait_for_bodies(path, 2).await;
         let statuses: Vec<&str> = bodies
             .iter()
             .map(|b| b["status"].as_str().unwrap())
@@ -169,33 +102,12 @@ async fn statuses_advance_in_order_everywhere() {
     }
 }
 
-/// Polls `GET /api/status` until `handle` has `want` (up to 5 s).
-async fn wait_status(
-    client: &sendblue_client::Client,
-    handle: &str,
-    want: MessageStatus,
-) -> sendblue_client::models::messages::MessageResponse {
-    let started = Instant::now();
-    loop {
-        let now = client.messages().status(handle).await.unwrap();
-        if now.status == want || started.elapsed() > Duration::from_secs(5) {
-            assert_eq!(now.status, want);
-            return now;
-        }
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
-}
-
 #[tokio::test]
 async fn failures_and_opt_outs() {
     let sb = Sandbox::start().await;
     let client = sb.client();
-    let failing = client
-        .messages()
-        .send(&SendMessage::text("+14155550666", LINE, "hi"))
-        .await
-        .unwrap();
-    let failed = wait_status(&client, &failing.message_handle, MessageStatus::Error).await;
+    let failing = send_via(&client, "+14155550666", LINE, "hi").await;
+    let failed = poll_status(&client, &failing.message_handle, MessageStatus::Error).await;
     assert_eq!(failed.status, MessageStatus::Error);
     assert_eq!(failed.error_code, Some(10001));
     assert_eq!(
@@ -203,18 +115,9 @@ async fn failures_and_opt_outs() {
         Some("Message failed to send")
     );
 
-    let stop = sb
-        .post(
-            "/__sandbox/inbound",
-            json!({"from_number": "+14155550144", "to_number": LINE, "content": "UNSUBSCRIBE"}),
-        )
-        .await;
+    let stop = sb.inbound("+14155550144", LINE, "UNSUBSCRIBE").await;
     assert_eq!(stop.status, 200);
-    let declined = client
-        .messages()
-        .send(&SendMessage::text("+14155550144", LINE, "promo"))
-        .await
-        .unwrap();
+    let declined = send_via(&client, "+14155550144", LINE, "promo").await;
     assert_eq!(declined.status, MessageStatus::Declined);
     assert_eq!(declined.opted_out, Some(true));
     assert!(declined.error_message.unwrap().contains("opted out"));
@@ -230,32 +133,13 @@ async fn failures_and_opt_outs() {
 async fn simulated_people_type_then_reply() {
     let sb = Sandbox::start_with(|c| c.auto_reply = true).await;
     let client = sb.client();
-    let mut events = open(&sb, &[EventType::TypingChanged, EventType::MessageReceived]).await;
-    let sent = client
-        .messages()
-        .send(&SendMessage::text(
-            "+14155550122",
-            LINE,
-            "Are we still on for 6?",
-        ))
-        .await
-        .unwrap();
+    let mut events =
+        open_events(&sb, &[EventType::TypingChanged, EventType::MessageReceived]).await;
+    let sent = send_via(&client, "+14155550122", LINE, "Are we still on for 6?").await;
     // No reply for failed, opted-out or group messages.
-    client
-        .messages()
-        .send(&SendMessage::text("+14155550666", LINE, "hi"))
-        .await
-        .unwrap();
-    sb.post(
-        "/__sandbox/inbound",
-        json!({"from_number": "+14155550144", "to_number": LINE, "content": "stop"}),
-    )
-    .await;
-    client
-        .messages()
-        .send(&SendMessage::text("+14155550144", LINE, "hi"))
-        .await
-        .unwrap();
+    send_via(&client, "+14155550666", LINE, "hi").await;
+    sb.inbound("+14155550144", LINE, "stop").await;
+    send_via(&client, "+14155550144", LINE, "hi").await;
     let group = sendblue_client::models::groups::SendGroupMessage::to_numbers(
         LINE,
         vec!["+14155550126".into(), "+14155550128".into()],
@@ -326,11 +210,7 @@ async fn history_through_the_client() {
     let client = sb.client();
     let mut handles = Vec::new();
     for n in ["+14155550122", "+14155550124", "+14155550126"] {
-        let sent = client
-            .messages()
-            .send(&SendMessage::text(n, LINE, "hello"))
-            .await
-            .unwrap();
+        let sent = send_via(&client, n, LINE, "hello").await;
         handles.push(sent.message_handle);
     }
     let all: Vec<_> = client
@@ -377,14 +257,7 @@ async fn evaluate_service_and_carousels_through_the_client() {
     assert_eq!(sms.service, Service::Sms);
 
     let hooks = Receiver::start().await;
-    client
-        .webhooks()
-        .add(&AddWebhooks::for_type(
-            WebhookType::Outbound,
-            vec![WebhookEntry::Url(hooks.url("/outbound"))],
-        ))
-        .await
-        .unwrap();
+    add_webhook(&client, WebhookType::Outbound, hooks.url("/outbound")).await;
     let mut carousel = SendCarousel::new(
         "+14155550122",
         LINE,
@@ -401,7 +274,7 @@ async fn evaluate_service_and_carousels_through_the_client() {
         sent.media_url.as_deref(),
         Some("https://cdn.acme.com/1.jpg")
     );
-    let bodies = hooks.wait_for("/outbound", 2).await;
+    let bodies = hooks.wait_for_bodies("/outbound", 2).await;
     assert_eq!(bodies[1]["status"], "DELIVERED");
     assert_eq!(bodies[1]["metadata"], json!({"campaign": "spring"}));
     assert_eq!(bodies[1]["message_type"], "carousel");

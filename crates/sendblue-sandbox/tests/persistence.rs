@@ -4,24 +4,12 @@
 mod support;
 
 use std::collections::HashSet;
-use std::time::Duration;
 
 use sendblue_client::models::contacts::{BulkContact, CreateContact, ListContacts};
-use sendblue_client::models::message_send::SendMessage;
-use sendblue_client::models::webhooks::{AddWebhooks, WebhookConfig, WebhookEntry, WebhookType};
+use sendblue_client::models::webhooks::{WebhookConfig, WebhookEntry, WebhookType};
 use sendblue_client::MessageStatus;
-use sendblue_sandbox::{RunningSandbox, DEFAULT_KEY_ID, DEFAULT_SECRET};
-use support::{test_config, Sandbox};
-
-const LINE: &str = "+14155550100";
-
-fn client_for(running: &RunningSandbox) -> sendblue_client::Client {
-    let mut config = sendblue_client::ClientConfig::new(DEFAULT_KEY_ID, DEFAULT_SECRET)
-        .with_base_url(&running.base_url())
-        .unwrap();
-    config.retry = sendblue_client::RetryPolicy::none();
-    sendblue_client::Client::new(config).unwrap()
-}
+use support::setup::{add_webhooks, poll_status, send_via};
+use support::{client_for, test_config, Sandbox, V2_LINE as LINE};
 
 /// The path part of a media URL (`/media/<id>`): the origin changes from run to run.
 fn media_path(url: &str) -> String {
@@ -33,7 +21,7 @@ fn media_path(url: &str) -> String {
 async fn data_survives_a_restart_on_the_same_database() {
     let dir = tempfile::tempdir().unwrap();
     let running = sendblue_sandbox::start(test_config(&dir)).await.unwrap();
-    let client = client_for(&running);
+    let client = client_for(&running.base_url());
 
     // Contacts, with everything a contact can carry.
     let mut contact = CreateContact::new("+14155550142");
@@ -44,33 +32,24 @@ async fn data_survives_a_restart_on_the_same_database() {
     client.contacts().create(&contact).await.unwrap();
 
     // A message that reached its final status.
-    let sent = client
-        .messages()
-        .send(&SendMessage::text("+14155550144", LINE, "kept"))
+    let sent = send_via(&client, "+14155550144", LINE, "kept").await;
+    let delivered = poll_status(&client, &sent.message_handle, MessageStatus::Delivered)
         .await
-        .unwrap();
-    let mut delivered = false;
-    for _ in 0..100 {
-        let status = client
-            .messages()
-            .status(&sent.message_handle)
-            .await
-            .unwrap();
-        if status.status == MessageStatus::Delivered {
-            delivered = true;
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
+        .status
+        == MessageStatus::Delivered;
     assert!(delivered, "the send reached DELIVERED");
 
     // Webhooks and the global secret.
     let mut hook = WebhookConfig::new("https://hooks.acme.test/sb/in-line2");
     hook.secret = Some("whs_line2".into());
     hook.sendblue_numbers = Some(vec!["+14155550101".into()]);
-    let mut add = AddWebhooks::for_type(WebhookType::Receive, vec![WebhookEntry::Config(hook)]);
-    add.global_secret = Some("whs_global".into());
-    client.webhooks().add(&add).await.unwrap();
+    add_webhooks(
+        &client,
+        WebhookType::Receive,
+        vec![WebhookEntry::Config(hook)],
+        Some("whs_global"),
+    )
+    .await;
 
     // A line bought through the API, and call forwarding on a base line.
     let preview = client.provisioning().preview().await.unwrap();
@@ -101,7 +80,7 @@ async fn data_survives_a_restart_on_the_same_database() {
 
     // Same database, new process state, new port.
     let running = sendblue_sandbox::start(test_config(&dir)).await.unwrap();
-    let client = client_for(&running);
+    let client = client_for(&running.base_url());
 
     let kept = client.contacts().get("+14155550142").await.unwrap();
     assert_eq!(kept.first_name.as_deref(), Some("Dana"));

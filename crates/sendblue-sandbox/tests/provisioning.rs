@@ -3,42 +3,21 @@
 
 mod support;
 
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use sendblue_client::models::provisioning::{AddLineRequest, TicketStatus};
-use sendblue_client::models::webhooks::{AddWebhooks, WebhookType};
+use sendblue_client::models::webhooks::WebhookType;
 use sendblue_client::ErrorCode;
-use serde_json::Value;
+use support::receiver::Receiver;
+use support::setup::add_webhook;
 use support::Sandbox;
 
 #[tokio::test]
 async fn a_purchase_attaches_a_line_and_announces_it() {
     let sb = Sandbox::start().await;
-    let got: Arc<Mutex<Vec<Value>>> = Arc::default();
-    let sink = got.clone();
-    let app = axum::Router::new().fallback(move |body: String| {
-        let sink = sink.clone();
-        async move {
-            sink.lock()
-                .unwrap()
-                .push(serde_json::from_str(&body).unwrap_or(Value::Null));
-            "ok"
-        }
-    });
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let url = format!("http://{}/assigned", listener.local_addr().unwrap());
-    tokio::spawn(async move { axum::serve(listener, app).await });
-
+    let rx = Receiver::start().await;
     let client = sb.client();
-    client
-        .webhooks()
-        .add(&AddWebhooks::for_type(
-            WebhookType::LineAssigned,
-            vec![url.into()],
-        ))
-        .await
-        .unwrap();
+    add_webhook(&client, WebhookType::LineAssigned, rx.url("/assigned")).await;
     let provisioning = client.provisioning();
     let preview = provisioning.preview().await.unwrap();
     assert!(preview.preview_token.starts_with("lpv_"));
@@ -63,10 +42,10 @@ async fn a_purchase_attaches_a_line_and_announces_it() {
     assert_eq!(again.code(), ErrorCode::NotFound, "410: single use");
 
     assert!(
-        sb.eventually(Duration::from_secs(5), || !got.lock().unwrap().is_empty())
+        sb.eventually(Duration::from_secs(5), || !rx.at("/assigned").is_empty())
             .await
     );
-    let body = got.lock().unwrap()[0].clone();
+    let body = rx.at("/assigned")[0].body.clone();
     assert_eq!(body["type"], "line_assigned");
     assert_eq!(body["sendblue_number"], "+14155550103");
     assert_eq!(body["assignment"], "assigned");

@@ -2,22 +2,16 @@
 
 mod support;
 
-use sendblue_client::models::message_send::SendMessage;
 use sendblue_client::models::reactions::{MarkRead, SendReaction, TypingIndicator};
 use sendblue_client::{ErrorCode, MessageStatus, Reaction};
-use support::Sandbox;
-
-const LINE: &str = "+14155550100";
+use support::setup::send_via;
+use support::{Sandbox, V2_LINE as LINE};
 
 #[tokio::test]
 async fn tapbacks_on_sent_and_received_messages() {
     let sb = Sandbox::start().await;
     let client = sb.client();
-    let sent = client
-        .messages()
-        .send(&SendMessage::text("+14155550122", LINE, "Dinner at 7?"))
-        .await
-        .unwrap();
+    let sent = send_via(&client, "+14155550122", LINE, "Dinner at 7?").await;
     let answer = client
         .reactions()
         .send(&SendReaction::new(
@@ -53,11 +47,7 @@ async fn tapbacks_on_sent_and_received_messages() {
         .await
         .unwrap_err();
     assert_eq!(unknown.code(), ErrorCode::NotFound);
-    let sms = client
-        .messages()
-        .send(&SendMessage::text("+14155550123", LINE, "hi"))
-        .await
-        .unwrap();
+    let sms = send_via(&client, "+14155550123", LINE, "hi").await;
     let refused = client
         .reactions()
         .send(&SendReaction::new(
@@ -105,11 +95,7 @@ async fn typing_needs_a_conversation() {
     assert_eq!(before.status, Some(MessageStatus::Error));
     assert!(before.error_message.unwrap().contains("No route mapping"));
 
-    sb.post(
-        "/__sandbox/inbound",
-        serde_json::json!({"from_number": "+14155550122", "to_number": LINE, "content": "hey"}),
-    )
-    .await;
+    sb.inbound("+14155550122", LINE, "hey").await;
     let after = client
         .reactions()
         .typing(&TypingIndicator::start("+14155550122", LINE))

@@ -4,45 +4,23 @@
 
 mod support;
 
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use sendblue_client::models::message_send::SendMessage;
 use sendblue_client::models::sharing::SharingProfileRequest;
-use sendblue_client::models::webhooks::{AddWebhooks, WebhookType};
+use sendblue_client::models::webhooks::WebhookType;
 use sendblue_client::ErrorCode;
 use serde_json::Value;
-use support::Sandbox;
-
-const LINE: &str = "+14155550100";
+use support::receiver::Receiver;
+use support::setup::{add_webhook, send_via};
+use support::{Sandbox, V2_LINE as LINE};
 const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDRsandbox-upload";
 
 #[tokio::test]
 async fn a_profile_with_an_uploaded_photo_is_published_and_shared() {
     let sb = Sandbox::start().await;
-    let got: Arc<Mutex<Vec<Value>>> = Arc::default();
-    let sink = got.clone();
-    let app = axum::Router::new().fallback(move |body: String| {
-        let sink = sink.clone();
-        async move {
-            sink.lock()
-                .unwrap()
-                .push(serde_json::from_str(&body).unwrap_or(Value::Null));
-            "ok"
-        }
-    });
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let hook = format!("http://{}/profile", listener.local_addr().unwrap());
-    tokio::spawn(async move { axum::serve(listener, app).await });
+    let rx = Receiver::start().await;
     let client = sb.client();
-    client
-        .webhooks()
-        .add(&AddWebhooks::for_type(
-            WebhookType::ContactProfile,
-            vec![hook.into()],
-        ))
-        .await
-        .unwrap();
+    add_webhook(&client, WebhookType::ContactProfile, rx.url("/profile")).await;
 
     // The photo lives on the sandbox itself (an upload), so the sandbox keeps its bytes.
     let file = sb.dir.path().join("logo.png");
@@ -80,10 +58,10 @@ async fn a_profile_with_an_uploaded_photo_is_published_and_shared() {
     assert_eq!(copy.bytes().await.unwrap().as_ref(), PNG);
 
     assert!(
-        sb.eventually(Duration::from_secs(5), || !got.lock().unwrap().is_empty())
+        sb.eventually(Duration::from_secs(5), || !rx.at("/profile").is_empty())
             .await
     );
-    let published = got.lock().unwrap()[0].clone();
+    let published = rx.at("/profile")[0].body.clone();
     assert_eq!(published["type"], "contact_profile");
     assert_eq!(published["from_number"], LINE);
     assert_eq!(published["state"], "published");
@@ -92,9 +70,7 @@ async fn a_profile_with_an_uploaded_photo_is_published_and_shared() {
     // Sharing needs a 1:1 iMessage chat: a send to an iMessage number starts one.
     let err = sharing.share(LINE, "+14155550124").await.unwrap_err();
     assert_eq!(err.code(), ErrorCode::Validation);
-    let mut message = SendMessage::new("+14155550124", LINE);
-    message.content = Some("Hello".into());
-    client.messages().send(&message).await.unwrap();
+    send_via(&client, "+14155550124", LINE, "Hello").await;
     let first = sharing.share(LINE, "+14155550124").await.unwrap();
     assert!(first.requested && !first.deduplicated);
     let second = sharing.share(LINE, "+14155550124").await.unwrap();

@@ -4,125 +4,14 @@
 
 mod support;
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode, Uri};
-use axum::Router;
 use sendblue_client::models::contacts::CreateContact;
 use sendblue_client::models::message_send::SendMessage;
-use sendblue_client::models::webhooks::{AddWebhooks, WebhookConfig, WebhookEntry, WebhookType};
-use serde_json::{json, Value};
-use support::Sandbox;
-
-/// One POST the receiver got.
-#[derive(Debug, Clone)]
-struct Got {
-    path: String,
-    secret: Option<String>,
-    content_type: Option<String>,
-    body: Value,
-    at: Instant,
-}
-
-/// A loopback webhook receiver recording every POST. Paths can be told to fail a number of
-/// times first (answer 500), or to be slow.
-#[derive(Clone, Default)]
-struct Receiver {
-    got: Arc<Mutex<Vec<Got>>>,
-    failures: Arc<Mutex<HashMap<String, u32>>>,
-    slow: Arc<Mutex<HashMap<String, Duration>>>,
-    base: Arc<Mutex<String>>,
-}
-
-impl Receiver {
-    async fn start() -> Self {
-        let receiver = Self::default();
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        *receiver.base.lock().unwrap() = format!("http://{}", listener.local_addr().unwrap());
-        let app = Router::new().fallback(record).with_state(receiver.clone());
-        tokio::spawn(async move { axum::serve(listener, app).await });
-        receiver
-    }
-
-    fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.base.lock().unwrap())
-    }
-
-    fn fail(&self, path: &str, times: u32) {
-        self.failures.lock().unwrap().insert(path.to_owned(), times);
-    }
-
-    fn slow_down(&self, path: &str, by: Duration) {
-        self.slow.lock().unwrap().insert(path.to_owned(), by);
-    }
-
-    fn at(&self, path: &str) -> Vec<Got> {
-        self.got
-            .lock()
-            .unwrap()
-            .iter()
-            .filter(|g| g.path == path)
-            .cloned()
-            .collect()
-    }
-
-    /// Waits until `path` got at least `n` POSTs (up to 5 s), then returns them.
-    async fn wait_for(&self, path: &str, n: usize) -> Vec<Got> {
-        let started = Instant::now();
-        while self.at(path).len() < n && started.elapsed() < Duration::from_secs(5) {
-            tokio::time::sleep(Duration::from_millis(10)).await;
-        }
-        let got = self.at(path);
-        assert!(got.len() >= n, "{path}: wanted {n} deliveries, got {got:?}");
-        got
-    }
-}
-
-async fn record(
-    State(receiver): State<Receiver>,
-    uri: Uri,
-    headers: HeaderMap,
-    body: axum::body::Bytes,
-) -> StatusCode {
-    let path = uri.path().to_owned();
-    let text = |name: &str| {
-        headers
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned)
-    };
-    receiver.got.lock().unwrap().push(Got {
-        path: path.clone(),
-        secret: text("sb-signing-secret"),
-        content_type: text("content-type"),
-        body: serde_json::from_slice(&body).unwrap_or(Value::Null),
-        at: Instant::now(),
-    });
-    let delay = receiver.slow.lock().unwrap().get(&path).copied();
-    if let Some(delay) = delay {
-        tokio::time::sleep(delay).await;
-    }
-    let mut failures = receiver.failures.lock().unwrap();
-    match failures.get_mut(&path) {
-        Some(left) if *left > 0 => {
-            *left -= 1;
-            StatusCode::INTERNAL_SERVER_ERROR
-        }
-        _ => StatusCode::OK,
-    }
-}
-
-const LINE: &str = "+14155550100";
-const LINE2: &str = "+14155550101";
-
-async fn add(sb: &Sandbox, kind: WebhookType, entries: Vec<WebhookEntry>, global: Option<&str>) {
-    let mut request = AddWebhooks::for_type(kind, entries);
-    request.global_secret = global.map(str::to_owned);
-    sb.client().webhooks().add(&request).await.unwrap();
-}
+use sendblue_client::models::webhooks::{WebhookConfig, WebhookEntry, WebhookType};
+use support::receiver::Receiver;
+use support::setup::{add_webhook, add_webhooks, receiver_urls, send_via};
+use support::{Sandbox, V1_LINE as LINE2, V2_LINE as LINE};
 
 fn with_secret(url: String, secret: &str) -> WebhookEntry {
     let mut config = WebhookConfig::new(url);
@@ -136,22 +25,12 @@ fn for_lines(url: String, lines: &[&str]) -> WebhookEntry {
     WebhookEntry::Config(config)
 }
 
-async fn inbound(sb: &Sandbox, from: &str, to: &str, content: &str) {
-    let r = sb
-        .post(
-            "/__sandbox/inbound",
-            json!({"from_number": from, "to_number": to, "content": content}),
-        )
-        .await;
-    assert!(r.status < 300, "inbound: {} {}", r.status, r.body);
-}
-
 #[tokio::test]
 async fn receive_and_outbound_payloads_carry_the_right_secret() {
     let sb = Sandbox::start().await;
     let rx = Receiver::start().await;
-    add(
-        &sb,
+    add_webhooks(
+        &sb.client(),
         WebhookType::Receive,
         vec![
             WebhookEntry::Url(rx.url("/in-plain")),
@@ -160,15 +39,10 @@ async fn receive_and_outbound_payloads_carry_the_right_secret() {
         Some("whs_global"),
     )
     .await;
-    add(
-        &sb,
-        WebhookType::Outbound,
-        vec![WebhookEntry::Url(rx.url("/out"))],
-        None,
-    )
-    .await;
+    add_webhook(&sb.client(), WebhookType::Outbound, rx.url("/out")).await;
 
-    inbound(&sb, "+14155550122", LINE, "Can I move my appointment?").await;
+    sb.inbound_ok("+14155550122", LINE, "Can I move my appointment?")
+        .await;
     let plain = rx.wait_for("/in-plain", 1).await;
     let own = rx.wait_for("/in-own", 1).await;
     assert_eq!(
@@ -203,17 +77,8 @@ async fn receive_and_outbound_payloads_carry_the_right_secret() {
         "message payloads carry no type: {body}"
     );
 
-    let sent = sb
-        .client()
-        .messages()
-        .send(&SendMessage::text(
-            "+14155550124",
-            LINE,
-            "Your table is ready",
-        ))
-        .await
-        .unwrap();
-    let statuses = wait_statuses(&rx, "/out", "DELIVERED").await;
+    let sent = send_via(&sb.client(), "+14155550124", LINE, "Your table is ready").await;
+    let statuses = rx.wait_statuses("/out", "DELIVERED").await;
     assert_eq!(statuses.last().map(String::as_str), Some("DELIVERED"));
     assert!(statuses.contains(&"SENT".to_owned()), "{statuses:?}");
     let out = rx.at("/out");
@@ -229,28 +94,12 @@ async fn receive_and_outbound_payloads_carry_the_right_secret() {
     assert_eq!(rx.at("/in-plain").len(), 1);
 }
 
-/// Waits until `path` got a payload with status `last`; returns the statuses in arrival order.
-async fn wait_statuses(rx: &Receiver, path: &str, last: &str) -> Vec<String> {
-    let started = Instant::now();
-    loop {
-        let statuses: Vec<String> = rx
-            .at(path)
-            .iter()
-            .filter_map(|g| g.body["status"].as_str().map(str::to_owned))
-            .collect();
-        if statuses.iter().any(|s| s == last) || started.elapsed() > Duration::from_secs(5) {
-            return statuses;
-        }
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
-}
-
 #[tokio::test]
 async fn receive_webhooks_with_sendblue_numbers_only_get_their_lines() {
     let sb = Sandbox::start().await;
     let rx = Receiver::start().await;
-    add(
-        &sb,
+    add_webhooks(
+        &sb.client(),
         WebhookType::Receive,
         vec![
             for_lines(rx.url("/line2-only"), &[LINE2]),
@@ -259,8 +108,10 @@ async fn receive_webhooks_with_sendblue_numbers_only_get_their_lines() {
         None,
     )
     .await;
-    inbound(&sb, "+14155550122", LINE, "to the first line").await;
-    inbound(&sb, "+14155550122", LINE2, "to the second line").await;
+    sb.inbound_ok("+14155550122", LINE, "to the first line")
+        .await;
+    sb.inbound_ok("+14155550122", LINE2, "to the second line")
+        .await;
     let all = rx.wait_for("/all", 2).await;
     let only = rx.wait_for("/line2-only", 1).await;
     // Give a wrongly routed delivery time to show up.
@@ -278,17 +129,14 @@ async fn a_failing_receiver_gets_the_same_payload_again_with_backoff() {
     let rx = Receiver::start().await;
     rx.fail("/flaky", 2);
     rx.fail("/down", u32::MAX);
-    add(
-        &sb,
+    add_webhooks(
+        &sb.client(),
         WebhookType::Receive,
-        vec![
-            WebhookEntry::Url(rx.url("/flaky")),
-            WebhookEntry::Url(rx.url("/down")),
-        ],
+        receiver_urls(&rx, &["/flaky", "/down"]),
         None,
     )
     .await;
-    inbound(&sb, "+14155550122", LINE, "retry me").await;
+    sb.inbound_ok("+14155550122", LINE, "retry me").await;
 
     let flaky = rx.wait_for("/flaky", 3).await;
     assert!(
@@ -317,7 +165,7 @@ async fn status_callbacks_are_delivered_with_the_global_secret_when_set() {
     let mut first = SendMessage::text("+14155550126", LINE, "first");
     first.status_callback = Some(rx.url("/cb"));
     let first = client.messages().send(&first).await.unwrap();
-    let statuses = wait_statuses(&rx, "/cb", "DELIVERED").await;
+    let statuses = rx.wait_statuses("/cb", "DELIVERED").await;
     assert_eq!(
         statuses.last().map(String::as_str),
         Some("DELIVERED"),
@@ -341,8 +189,8 @@ async fn status_callbacks_are_delivered_with_the_global_secret_when_set() {
     }
 
     // Setting a global secret (with an unrelated webhook) puts it on callbacks too.
-    add(
-        &sb,
+    add_webhooks(
+        &sb.client(),
         WebhookType::Outbound,
         vec![WebhookEntry::Url(rx.url("/out"))],
         Some("whs_global"),
@@ -351,13 +199,13 @@ async fn status_callbacks_are_delivered_with_the_global_secret_when_set() {
     let mut second = SendMessage::text("+14155550126", LINE, "second");
     second.status_callback = Some(rx.url("/cb2"));
     client.messages().send(&second).await.unwrap();
-    wait_statuses(&rx, "/cb2", "DELIVERED").await;
+    rx.wait_statuses("/cb2", "DELIVERED").await;
     assert!(rx
         .at("/cb2")
         .iter()
         .all(|g| g.secret.as_deref() == Some("whs_global")));
     // The same message is also reported to the account's outbound webhook (§22.23).
-    wait_statuses(&rx, "/out", "DELIVERED").await;
+    rx.wait_statuses("/out", "DELIVERED").await;
 }
 
 #[tokio::test]
@@ -365,19 +213,17 @@ async fn one_url_keeps_its_order_and_a_slow_one_holds_up_nobody() {
     let sb = Sandbox::start().await;
     let rx = Receiver::start().await;
     rx.slow_down("/slow", Duration::from_millis(1500));
-    add(
-        &sb,
+    add_webhooks(
+        &sb.client(),
         WebhookType::Receive,
-        vec![
-            WebhookEntry::Url(rx.url("/slow")),
-            WebhookEntry::Url(rx.url("/fast")),
-        ],
+        receiver_urls(&rx, &["/slow", "/fast"]),
         None,
     )
     .await;
     let started = Instant::now();
     for i in 0..10 {
-        inbound(&sb, "+14155550122", LINE, &format!("msg {i}")).await;
+        sb.inbound_ok("+14155550122", LINE, &format!("msg {i}"))
+            .await;
     }
     let fast = rx.wait_for("/fast", 10).await;
     assert!(
@@ -402,8 +248,8 @@ async fn one_url_keeps_its_order_and_a_slow_one_holds_up_nobody() {
 async fn contact_created_webhooks_are_self_describing() {
     let sb = Sandbox::start().await;
     let rx = Receiver::start().await;
-    add(
-        &sb,
+    add_webhooks(
+        &sb.client(),
         WebhookType::ContactCreated,
         vec![
             WebhookEntry::Url(rx.url("/contacts")),

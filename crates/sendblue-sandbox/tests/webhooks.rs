@@ -3,42 +3,15 @@
 
 mod support;
 
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use axum::http::{HeaderMap, Uri};
 use sendblue_client::models::contacts::CreateContact;
 use sendblue_client::models::webhooks::{
     AddWebhooks, RemoveWebhooks, WebhookConfig, WebhookEntry, WebhookSet, WebhookType,
 };
-use serde_json::Value;
+use support::receiver::Receiver;
+use support::setup::add_webhooks;
 use support::Sandbox;
-
-type Got = Arc<Mutex<Vec<(String, Option<String>, Value)>>>;
-
-/// A loopback receiver recording (path, secret header, body) of every POST.
-async fn receiver() -> (String, Got) {
-    let got: Got = Arc::default();
-    let sink = got.clone();
-    let app = axum::Router::new().fallback(move |uri: Uri, headers: HeaderMap, body: String| {
-        let sink = sink.clone();
-        async move {
-            let secret = headers
-                .get("sb-signing-secret")
-                .and_then(|v| v.to_str().ok())
-                .map(str::to_owned);
-            let body = serde_json::from_str(&body).unwrap_or(Value::Null);
-            sink.lock()
-                .unwrap()
-                .push((uri.path().to_owned(), secret, body));
-            "ok"
-        }
-    });
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    tokio::spawn(async move { axum::serve(listener, app).await });
-    (base, got)
-}
 
 #[tokio::test]
 async fn configure_list_replace_and_remove() {
@@ -100,20 +73,21 @@ async fn configure_list_replace_and_remove() {
 #[tokio::test]
 async fn deliveries_follow_the_configuration() {
     let sb = Sandbox::start().await;
-    let (base, got) = receiver().await;
+    let rx = Receiver::start().await;
     let client = sb.client();
-    let mut add = AddWebhooks::for_type(
+    add_webhooks(
+        &client,
         WebhookType::ContactCreated,
         vec![
-            format!("{base}/plain").into(),
+            rx.url("/plain").into(),
             WebhookEntry::Config(WebhookConfig {
                 secret: Some("own".into()),
-                ..WebhookConfig::new(format!("{base}/own"))
+                ..WebhookConfig::new(rx.url("/own"))
             }),
         ],
-    );
-    add.global_secret = Some("global".into());
-    client.webhooks().add(&add).await.unwrap();
+        Some("global"),
+    )
+    .await;
 
     client
         .contacts()
@@ -121,16 +95,16 @@ async fn deliveries_follow_the_configuration() {
         .await
         .unwrap();
     let arrived = sb
-        .eventually(Duration::from_secs(5), || got.lock().unwrap().len() >= 2)
+        .eventually(Duration::from_secs(5), || rx.all().len() >= 2)
         .await;
-    assert!(arrived, "{:?}", got.lock().unwrap());
-    let mut got = got.lock().unwrap().clone();
-    got.sort_by(|a, b| a.0.cmp(&b.0));
-    assert_eq!(got[0].0, "/own");
-    assert_eq!(got[0].1.as_deref(), Some("own"), "its own secret wins");
-    assert_eq!(got[1].0, "/plain");
-    assert_eq!(got[1].1.as_deref(), Some("global"));
-    for (_, _, body) in &got {
+    assert!(arrived, "{:?}", rx.all());
+    let mut got = rx.all();
+    got.sort_by(|a, b| a.path.cmp(&b.path));
+    assert_eq!(got[0].path, "/own");
+    assert_eq!(got[0].secret.as_deref(), Some("own"), "its own secret wins");
+    assert_eq!(got[1].path, "/plain");
+    assert_eq!(got[1].secret.as_deref(), Some("global"));
+    for body in got.iter().map(|g| &g.body) {
         assert_eq!(body["type"], "contact_created");
         assert_eq!(body["phone"], "+14155550123");
     }

@@ -3,29 +3,8 @@
 
 mod support;
 
-use std::time::Duration;
-
 use serde_json::{json, Value};
-use support::{assert_keys, Sandbox};
-
-const V2_LINE: &str = "+14155550100";
-const V1_LINE: &str = "+14155550101";
-
-async fn wait_status(sb: &Sandbox, handle: &str, want: &str) -> Value {
-    for _ in 0..100 {
-        let body = sb.get(&format!("/api/status?handle={handle}")).await.body;
-        if body["status"] == want {
-            return body;
-        }
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-    panic!("{handle} never reached {want}");
-}
-
-fn assert_error(raw: &support::Raw, status: u16, message: &str) {
-    assert_eq!(raw.status, status, "{}", raw.body);
-    assert_eq!(raw.body, json!({"status": "ERROR", "message": message}));
-}
+use support::{assert_error, assert_keys, Sandbox, V1_LINE, V2_LINE};
 
 #[tokio::test]
 async fn carousels_answer_202_with_the_guide_body() {
@@ -60,7 +39,7 @@ async fn carousels_answer_202_with_the_guide_body() {
     assert_eq!(r.body["media_url"], "https://cdn.acme.com/menu-1.jpg");
     assert_eq!(r.body["accountEmail"], "ops@sandbox.sendblue.test");
     let handle = r.body["message_handle"].as_str().unwrap();
-    wait_status(&sb, handle, "DELIVERED").await;
+    sb.wait_status(handle, "DELIVERED").await;
 
     let aliases = sb
         .post(

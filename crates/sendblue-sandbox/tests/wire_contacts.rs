@@ -5,26 +5,8 @@
 mod support;
 
 use serde_json::{json, Value};
-use support::{assert_keys, Sandbox};
-
-const CONTACT_KEYS: &[&str] = &[
-    "contact_id",
-    "phone",
-    "first_name",
-    "last_name",
-    "company_name",
-    "assigned_to_email",
-    "sendblue_number",
-    "tags",
-    "custom_variables",
-    "opt_out",
-    "verified",
-    "created_at",
-];
-
-fn error(message: &str) -> Value {
-    json!({"status": "ERROR", "message": message})
-}
+use support::shapes::CONTACT_KEYS;
+use support::{assert_keys, error, Sandbox};
 
 #[tokio::test]
 async fn create_takes_number_and_returns_phone_in_the_documented_shape() {

@@ -5,57 +5,8 @@
 mod support;
 
 use serde_json::{json, Value};
-use support::{assert_keys, Sandbox};
-
-const V2_LINE: &str = "+14155550100";
-const V1_LINE: &str = "+14155550101";
-
-const RESPONSE_KEYS: [&str; 22] = [
-    "account_email",
-    "content",
-    "date_created",
-    "date_updated",
-    "error_code",
-    "error_message",
-    "error_detail",
-    "from_number",
-    "is_outbound",
-    "media_url",
-    "message_handle",
-    "message_type",
-    "number",
-    "to_number",
-    "send_style",
-    "status",
-    "service",
-    "was_downgraded",
-    "plan",
-    "group_id",
-    "participants",
-    "opted_out",
-];
-
-fn assert_error(r: &support::Raw, status: u16, message: &str) {
-    assert_eq!(r.status, status, "{}", r.body);
-    assert_eq!(r.body, json!({"status": "ERROR", "message": message}));
-}
-
-fn assert_coded(r: &support::Raw, code: &str) {
-    assert_eq!(r.status, 400, "{}", r.body);
-    assert_keys(&r.body, &["status", "message", "error_code"]);
-    assert_eq!(r.body["error_code"], code);
-}
-
-async fn create(sb: &Sandbox, line: &str, numbers: Value) -> String {
-    let r = sb
-        .post(
-            "/api/create-group",
-            json!({"from_number": line, "numbers": numbers}),
-        )
-        .await;
-    assert_eq!(r.status, 200, "{}", r.body);
-    r.body["group_id"].as_str().unwrap().to_owned()
-}
+use support::shapes::RESPONSE_KEYS;
+use support::{assert_coded, assert_error, assert_keys, Sandbox, V1_LINE, V2_LINE};
 
 #[tokio::test]
 async fn group_send_creates_or_reuses_the_group() {
@@ -254,12 +205,12 @@ async fn create_group_follows_the_assumed_contract() {
 #[tokio::test]
 async fn modify_group_adds_and_removes_with_the_documented_rules() {
     let sb = Sandbox::start().await;
-    let group = create(
-        &sb,
-        V2_LINE,
-        json!(["+14155550122", "+14155550124", "+14155550126"]),
-    )
-    .await;
+    let group = sb
+        .create_group(
+            V2_LINE,
+            json!(["+14155550122", "+14155550124", "+14155550126"]),
+        )
+        .await;
     let modify = |kind: &str, number: &str| {
         sb.post(
             "/api/modify-group",
@@ -341,7 +292,9 @@ async fn modify_group_adds_and_removes_with_the_documented_rules() {
         .await;
     assert_coded(&not_in, "line_not_registered");
 
-    let sms_group = create(&sb, V2_LINE, json!(["+14155550123", "+14155550125"])).await;
+    let sms_group = sb
+        .create_group(V2_LINE, json!(["+14155550123", "+14155550125"]))
+        .await;
     let r = sb
         .post(
             "/api/modify-group",
@@ -354,12 +307,9 @@ async fn modify_group_adds_and_removes_with_the_documented_rules() {
 #[tokio::test]
 async fn a_group_with_two_of_our_lines_needs_from_number() {
     let sb = Sandbox::start().await;
-    let group = create(
-        &sb,
-        V2_LINE,
-        json!(["+14155550122", V1_LINE, "+14155550124"]),
-    )
-    .await;
+    let group = sb
+        .create_group(V2_LINE, json!(["+14155550122", V1_LINE, "+14155550124"]))
+        .await;
     let body = json!({"group_id": group, "modify_type": "add_recipient", "number": "+14155550130"});
     assert_coded(
         &sb.post("/api/modify-group", body.clone()).await,

@@ -4,37 +4,14 @@
 mod support;
 
 use serde_json::{json, Value};
-use support::{assert_keys, raw, Sandbox};
-
-const V2_LINE: &str = "+14155550100";
-const V1_LINE: &str = "+14155550101";
-
-fn assert_error(r: &support::Raw, status: u16, message: &str) {
-    assert_eq!(r.status, status, "{}", r.body);
-    assert_eq!(r.body, json!({"status": "ERROR", "message": message}));
-}
-
-fn assert_coded(r: &support::Raw, code: &str) {
-    assert_eq!(r.status, 400, "{}", r.body);
-    assert_keys(&r.body, &["status", "message", "error_code"]);
-    assert_eq!(r.body["error_code"], code);
-}
-
-async fn create(sb: &Sandbox, line: &str, numbers: Value) -> String {
-    let r = sb
-        .post(
-            "/api/create-group",
-            json!({"from_number": line, "numbers": numbers}),
-        )
-        .await;
-    assert_eq!(r.status, 200, "{}", r.body);
-    r.body["group_id"].as_str().unwrap().to_owned()
-}
+use support::{assert_coded, assert_error, assert_keys, Sandbox, V1_LINE, V2_LINE};
 
 #[tokio::test]
 async fn renaming_sets_and_clears_the_name() {
     let sb = Sandbox::start().await;
-    let group = create(&sb, V2_LINE, json!(["+14155550122", "+14155550124"])).await;
+    let group = sb
+        .create_group(V2_LINE, json!(["+14155550122", "+14155550124"]))
+        .await;
     let path = format!("/api/v2/groups/{group}/name");
     let r = sb.post(&path, json!({"group_name": "Launch crew"})).await;
     assert_eq!(r.status, 200, "{}", r.body);
@@ -84,26 +61,12 @@ fn png(width: u32, height: u32) -> Vec<u8> {
     b
 }
 
-async fn upload_photo(sb: &Sandbox, group: &str, bytes: Vec<u8>, name: &str) -> support::Raw {
-    let form = reqwest::multipart::Form::new().part(
-        "file",
-        reqwest::multipart::Part::bytes(bytes).file_name(name.to_owned()),
-    );
-    let response = reqwest::Client::new()
-        .post(format!("{}/api/v2/groups/{group}/photo", sb.base_url()))
-        .header("sb-api-key-id", sendblue_sandbox::DEFAULT_KEY_ID)
-        .header("sb-api-secret-key", sendblue_sandbox::DEFAULT_SECRET)
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
-    raw(response).await
-}
-
 #[tokio::test]
 async fn group_photo_by_url_by_upload_and_cleared() {
     let sb = Sandbox::start().await;
-    let group = create(&sb, V2_LINE, json!(["+14155550122", "+14155550124"])).await;
+    let group = sb
+        .create_group(V2_LINE, json!(["+14155550122", "+14155550124"]))
+        .await;
     let path = format!("/api/v2/groups/{group}/photo");
     let r = sb
         .post(&path, json!({"photo_url": "https://cdn.acme.com/crew.png"}))
@@ -141,7 +104,7 @@ async fn group_photo_by_url_by_upload_and_cleared() {
         "Missing required field: photo_url",
     );
 
-    let uploaded = upload_photo(&sb, &group, png(1, 1), "crew.png").await;
+    let uploaded = sb.upload(&path, "file", png(1, 1), "crew.png").await;
     assert_eq!(uploaded.status, 200, "{}", uploaded.body);
     let url = uploaded.body["data"]["group_photo"]["url"]
         .as_str()
@@ -156,23 +119,25 @@ async fn group_photo_by_url_by_upload_and_cleared() {
     assert_eq!(served.bytes().await.unwrap().to_vec(), png(1, 1));
 
     assert_eq!(
-        upload_photo(&sb, &group, b"not an image".to_vec(), "x.png")
+        sb.upload(&path, "file", b"not an image".to_vec(), "x.png")
             .await
             .status,
         400
     );
     assert_eq!(
-        upload_photo(&sb, &group, png(10_000, 10_000), "big.png")
+        sb.upload(&path, "file", png(10_000, 10_000), "big.png")
             .await
             .status,
         400
     );
     let mut huge = png(1, 1);
     huge.resize(5 * 1024 * 1024 + 1, 0);
-    let too_big = upload_photo(&sb, &group, huge, "huge.png").await;
+    let too_big = sb.upload(&path, "file", huge, "huge.png").await;
     assert_error(&too_big, 400, "The photo is larger than 5 MB");
 
-    let classic = create(&sb, V1_LINE, json!(["+14155550122", "+14155550124"])).await;
+    let classic = sb
+        .create_group(V1_LINE, json!(["+14155550122", "+14155550124"]))
+        .await;
     let r = sb
         .post(
             &format!("/api/v2/groups/{classic}/photo"),

@@ -4,7 +4,7 @@
 mod support;
 
 use serde_json::{json, Value};
-use support::{assert_keys, Sandbox};
+use support::{assert_keys, error, Sandbox};
 
 const LINE_STATE_KEYS: &[&str] = &[
     "worker_id",
@@ -15,10 +15,6 @@ const LINE_STATE_KEYS: &[&str] = &[
     "degraded_since",
     "effective_until",
 ];
-
-fn error(message: &str) -> Value {
-    json!({"status": "ERROR", "message": message})
-}
 
 #[tokio::test]
 async fn numbers_and_state_list_the_three_lines() {

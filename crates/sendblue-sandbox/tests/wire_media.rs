@@ -5,27 +5,7 @@
 mod support;
 
 use serde_json::json;
-use support::{assert_keys, raw, Sandbox};
-
-fn authed(sb: &Sandbox, path: &str) -> reqwest::RequestBuilder {
-    reqwest::Client::new()
-        .post(format!("{}{path}", sb.base_url()))
-        .header("sb-api-key-id", sendblue_sandbox::DEFAULT_KEY_ID)
-        .header("sb-api-secret-key", sendblue_sandbox::DEFAULT_SECRET)
-}
-
-async fn upload(sb: &Sandbox, part: &str, bytes: Vec<u8>, name: &str) -> support::Raw {
-    let form = reqwest::multipart::Form::new().part(
-        part.to_owned(),
-        reqwest::multipart::Part::bytes(bytes).file_name(name.to_owned()),
-    );
-    raw(authed(sb, "/api/upload-file")
-        .multipart(form)
-        .send()
-        .await
-        .unwrap())
-    .await
-}
+use support::{assert_keys, Sandbox};
 
 fn no_redirects() -> reqwest::Client {
     reqwest::Client::builder()
@@ -38,7 +18,9 @@ fn no_redirects() -> reqwest::Client {
 async fn upload_file_stores_and_serves_the_bytes() {
     let sb = Sandbox::start().await;
     let bytes: Vec<u8> = (0..70_000u32).map(|i| (i % 251) as u8).collect();
-    let r = upload(&sb, "file", bytes.clone(), "Q3 report.pdf").await;
+    let r = sb
+        .upload("/api/upload-file", "file", bytes.clone(), "Q3 report.pdf")
+        .await;
     assert_eq!(r.status, 201, "{}", r.body);
     assert_keys(
         &r.body,
@@ -90,7 +72,9 @@ async fn upload_file_stores_and_serves_the_bytes() {
 #[tokio::test]
 async fn upload_file_refusals() {
     let sb = Sandbox::start().await;
-    let wrong_part = upload(&sb, "attachment", b"abc".to_vec(), "a.txt").await;
+    let wrong_part = sb
+        .upload("/api/upload-file", "attachment", b"abc".to_vec(), "a.txt")
+        .await;
     assert_eq!(wrong_part.status, 400);
     assert_eq!(
         wrong_part.body,
@@ -100,18 +84,34 @@ async fn upload_file_refusals() {
     assert_eq!(json_body.status, 400);
     assert_keys(&json_body.body, &["status", "message"]);
     assert_eq!(
-        upload(&sb, "file", Vec::new(), "empty.txt").await.status,
+        sb.upload("/api/upload-file", "file", Vec::new(), "empty.txt")
+            .await
+            .status,
         400
     );
 
-    let too_big = upload(&sb, "file", vec![7u8; 100 * 1024 * 1024 + 1], "big.bin").await;
+    let too_big = sb
+        .upload(
+            "/api/upload-file",
+            "file",
+            vec![7u8; 100 * 1024 * 1024 + 1],
+            "big.bin",
+        )
+        .await;
     assert_eq!(too_big.status, 413);
     assert_eq!(too_big.body["status"], "ERROR");
     let left = std::fs::read_dir(sb.running.state().config.media_dir())
         .unwrap()
         .count();
     assert_eq!(left, 0, "a refused upload leaves no file");
-    let exactly = upload(&sb, "file", vec![7u8; 100 * 1024 * 1024], "max.bin").await;
+    let exactly = sb
+        .upload(
+            "/api/upload-file",
+            "file",
+            vec![7u8; 100 * 1024 * 1024],
+            "max.bin",
+        )
+        .await;
     assert_eq!(exactly.status, 201);
 }
 
@@ -143,7 +143,14 @@ async fn upload_media_object_rehosts_local_sources_and_records_remote_ones() {
         "https://cdn.acme.com/signed/menu.jpg?sig=abc"
     );
 
-    let first = upload(&sb, "file", b"GIF89a-bytes".to_vec(), "wave.gif").await;
+    let first = sb
+        .upload(
+            "/api/upload-file",
+            "file",
+            b"GIF89a-bytes".to_vec(),
+            "wave.gif",
+        )
+        .await;
     let source = first.body["media_url"].as_str().unwrap();
     let copy = sb
         .post("/api/upload-media-object", json!({"media_url": source}))

@@ -6,59 +6,8 @@ mod support;
 use std::time::Duration;
 
 use serde_json::json;
-use support::{assert_keys, Sandbox};
-
-const V2_LINE: &str = "+14155550100";
-const V1_LINE: &str = "+14155550101";
-
-const RECORD_KEYS: [&str; 25] = [
-    "accountEmail",
-    "content",
-    "date_sent",
-    "date_updated",
-    "error_code",
-    "error_detail",
-    "error_message",
-    "error_reason",
-    "from_number",
-    "to_number",
-    "number",
-    "sendblue_number",
-    "group_id",
-    "group_display_name",
-    "participants",
-    "is_outbound",
-    "media_url",
-    "message_handle",
-    "message_type",
-    "opted_out",
-    "plan",
-    "send_style",
-    "service",
-    "status",
-    "was_downgraded",
-];
-
-async fn send(sb: &Sandbox, to: &str, from: &str, content: &str) -> String {
-    let r = sb
-        .post(
-            "/api/send-message",
-            json!({"number": to, "from_number": from, "content": content}),
-        )
-        .await;
-    assert_eq!(r.status, 200, "{}", r.body);
-    r.body["message_handle"].as_str().unwrap().to_owned()
-}
-
-async fn inbound(sb: &Sandbox, from: &str, to: &str, content: &str) -> String {
-    let r = sb
-        .post(
-            "/__sandbox/inbound",
-            json!({"from_number": from, "to_number": to, "content": content}),
-        )
-        .await;
-    r.body["message_handle"].as_str().unwrap().to_owned()
-}
+use support::shapes::RECORD_KEYS;
+use support::{assert_keys, Sandbox, V1_LINE, V2_LINE};
 
 async fn handles(sb: &Sandbox, query: &str) -> Vec<String> {
     let r = sb.get(&format!("/api/v2/messages?{query}")).await;
@@ -75,13 +24,13 @@ async fn handles(sb: &Sandbox, query: &str) -> Vec<String> {
 /// one inbound. Returned oldest first.
 async fn fixture(sb: &Sandbox) -> Vec<String> {
     let mut out = Vec::new();
-    out.push(send(sb, "+14155550122", V2_LINE, "one").await);
+    out.push(sb.send_text("+14155550122", V2_LINE, "one").await);
     tokio::time::sleep(Duration::from_millis(3)).await;
-    out.push(send(sb, "+14155550123", V2_LINE, "two").await);
+    out.push(sb.send_text("+14155550123", V2_LINE, "two").await);
     tokio::time::sleep(Duration::from_millis(3)).await;
-    out.push(send(sb, "+14155550124", V1_LINE, "three").await);
+    out.push(sb.send_text("+14155550124", V1_LINE, "three").await);
     tokio::time::sleep(Duration::from_millis(3)).await;
-    out.push(inbound(sb, "+14155550122", V2_LINE, "four").await);
+    out.push(sb.inbound_ok("+14155550122", V2_LINE, "four").await);
     out
 }
 
@@ -277,7 +226,7 @@ async fn bad_filters_are_400s() {
 #[tokio::test]
 async fn one_message_and_soft_delete() {
     let sb = Sandbox::start().await;
-    let handle = send(&sb, "+14155550122", V2_LINE, "delete me").await;
+    let handle = sb.send_text("+14155550122", V2_LINE, "delete me").await;
     let one = sb.get(&format!("/api/v2/messages/{handle}")).await;
     assert_eq!(one.status, 200);
     assert_keys(&one.body, &["status", "data"]);
@@ -316,7 +265,7 @@ async fn one_message_and_soft_delete() {
         0
     );
 
-    let other = send(&sb, "+14155550122", V2_LINE, "and me").await;
+    let other = sb.send_text("+14155550122", V2_LINE, "and me").await;
     let v2 = sb.delete(&format!("/api/v2/messages/{other}"), None).await;
     assert_eq!(
         v2.body,

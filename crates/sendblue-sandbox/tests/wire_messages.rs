@@ -7,72 +7,16 @@ mod support;
 use std::time::Duration;
 
 use serde_json::{json, Value};
-use support::{assert_keys, Sandbox};
-
-const V2_LINE: &str = "+14155550100";
-const V1_LINE: &str = "+14155550101";
-
-/// The send answer's keys: the §3.1 example plus the legacy extras and `service`.
-const RESPONSE_KEYS: [&str; 22] = [
-    "account_email",
-    "content",
-    "date_created",
-    "date_updated",
-    "error_code",
-    "error_message",
-    "error_detail",
-    "from_number",
-    "is_outbound",
-    "media_url",
-    "message_handle",
-    "message_type",
-    "number",
-    "to_number",
-    "send_style",
-    "status",
-    "service",
-    "was_downgraded",
-    "plan",
-    "group_id",
-    "participants",
-    "opted_out",
-];
-
-async fn send(sb: &Sandbox, body: Value) -> support::Raw {
-    sb.post("/api/send-message", body).await
-}
-
-fn text(to: &str, from: &str, content: &str) -> Value {
-    json!({"number": to, "from_number": from, "content": content})
-}
-
-async fn status_of(sb: &Sandbox, handle: &str) -> Value {
-    sb.get(&format!("/api/status?handle={handle}")).await.body
-}
-
-async fn wait_status(sb: &Sandbox, handle: &str, want: &str) -> Value {
-    for _ in 0..100 {
-        let body = status_of(sb, handle).await;
-        if body["status"] == want {
-            return body;
-        }
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-    panic!(
-        "{handle} never reached {want}: {}",
-        status_of(sb, handle).await
-    );
-}
-
-fn assert_error(raw: &support::Raw, status: u16, message: &str) {
-    assert_eq!(raw.status, status, "{}", raw.body);
-    assert_eq!(raw.body, json!({"status": "ERROR", "message": message}));
-}
+use support::setup::text;
+use support::shapes::RESPONSE_KEYS;
+use support::{assert_error, assert_keys, Sandbox, V1_LINE, V2_LINE};
 
 #[tokio::test]
 async fn send_message_answers_the_flat_queued_message() {
     let sb = Sandbox::start().await;
-    let r = send(&sb, text("+14155550122", V2_LINE, "Your table is ready")).await;
+    let r = sb
+        .send(text("+14155550122", V2_LINE, "Your table is ready"))
+        .await;
     assert_eq!(r.status, 200, "{}", r.body);
     let m = &r.body;
     assert_keys(m, &RESPONSE_KEYS);
@@ -140,21 +84,19 @@ async fn send_message_validation_uses_the_documented_400s() {
         ),
     ];
     for (body, message) in cases {
-        assert_error(&send(&sb, body.clone()).await, 400, message);
+        assert_error(&sb.send(body.clone()).await, 400, message);
     }
-    let bad_style = send(
-        &sb,
-        json!({"number": "+14155550122", "from_number": V2_LINE, "content": "x", "send_style": "sparkle"}),
+    let bad_style = sb.send(json!({"number": "+14155550122", "from_number": V2_LINE, "content": "x", "send_style": "sparkle"}),
     )
     .await;
     assert_eq!(bad_style.status, 400);
     assert!(bad_style.body["message"].as_str().unwrap().contains("slam"));
 
     let long = "a".repeat(18_997);
-    let too_long = send(&sb, text("+14155550122", V2_LINE, &long)).await;
+    let too_long = sb.send(text("+14155550122", V2_LINE, &long)).await;
     assert_eq!(too_long.status, 400);
     assert!(too_long.body["message"].as_str().unwrap().contains("18996"));
-    let at_limit = send(&sb, text("+14155550122", V2_LINE, &long[1..])).await;
+    let at_limit = sb.send(text("+14155550122", V2_LINE, &long[1..])).await;
     assert_eq!(at_limit.status, 200);
 
     // Plain HTTP is fine on loopback; every one of the 13 styles is accepted.
@@ -173,12 +115,12 @@ async fn send_message_validation_uses_the_documented_400s() {
         "loud",
         "slam",
     ] {
-        let ok = send(
-            &sb,
-            json!({"number": "+14155550122", "from_number": V2_LINE, "content": "x",
+        let ok = sb
+            .send(
+                json!({"number": "+14155550122", "from_number": V2_LINE, "content": "x",
                    "send_style": style, "statusCallback": "http://127.0.0.1:9/cb"}),
-        )
-        .await;
+            )
+            .await;
         assert_eq!(ok.status, 200, "{style}: {}", ok.body);
         assert_eq!(ok.body["send_style"], style);
     }
@@ -189,33 +131,25 @@ async fn app_cards_need_a_v2_line_and_an_imessage_recipient() {
     let sb = Sandbox::start().await;
     let card = json!({"appName": "Acme", "extensionBundleId": "com.acme.ext", "teamId": "TEAM1",
                       "url": "https://acme.com/card", "layout": {"caption": "Hi"}});
-    let on_v1 = send(
-        &sb,
-        json!({"number": "+14155550122", "from_number": V1_LINE, "app_card": card}),
-    )
-    .await;
+    let on_v1 = sb
+        .send(json!({"number": "+14155550122", "from_number": V1_LINE, "app_card": card}))
+        .await;
     assert_error(
         &on_v1,
         400,
         "App Cards can only be sent from a V2 (Mac) line",
     );
-    let to_sms = send(
-        &sb,
-        json!({"number": "+14155550123", "from_number": V2_LINE, "app_card": card}),
-    )
-    .await;
+    let to_sms = sb
+        .send(json!({"number": "+14155550123", "from_number": V2_LINE, "app_card": card}))
+        .await;
     assert_eq!(to_sms.status, 400);
-    let ok = send(
-        &sb,
-        json!({"number": "+14155550122", "from_number": V2_LINE, "app_card": card}),
-    )
-    .await;
+    let ok = sb
+        .send(json!({"number": "+14155550122", "from_number": V2_LINE, "app_card": card}))
+        .await;
     assert_eq!(ok.status, 200, "{}", ok.body);
     assert_eq!(ok.body["app_card"]["appName"], "Acme");
     assert!(ok.body["app_card"]["sessionIdentifier"].is_string());
-    let missing = send(
-        &sb,
-        json!({"number": "+14155550122", "from_number": V2_LINE, "app_card": {"appName": "Acme"}}),
+    let missing = sb.send(json!({"number": "+14155550122", "from_number": V2_LINE, "app_card": {"appName": "Acme"}}),
     )
     .await;
     assert_error(
@@ -228,18 +162,16 @@ async fn app_cards_need_a_v2_line_and_an_imessage_recipient() {
 #[tokio::test]
 async fn the_service_follows_the_documented_number_rule() {
     let sb = Sandbox::start().await;
-    let sms = send(
-        &sb,
-        json!({"number": "+14155550123", "from_number": V2_LINE, "content": "x", "send_style": "slam"}),
+    let sms = sb.send(json!({"number": "+14155550123", "from_number": V2_LINE, "content": "x", "send_style": "slam"}),
     )
     .await;
     assert_eq!(sms.body["service"], "SMS");
     assert_eq!(sms.body["was_downgraded"], true);
     assert_eq!(sms.body["send_style"], "", "styles are dropped on SMS");
-    let rcs = send(&sb, text("+14155550129", V2_LINE, "x")).await;
+    let rcs = sb.send(text("+14155550129", V2_LINE, "x")).await;
     assert_eq!(rcs.body["service"], "RCS");
     assert_eq!(rcs.body["was_downgraded"], false);
-    let classic = send(&sb, text("+14155550129", V1_LINE, "x")).await;
+    let classic = sb.send(text("+14155550129", V1_LINE, "x")).await;
     assert_eq!(classic.body["service"], "SMS");
     assert_eq!(classic.body["was_downgraded"], true);
 
@@ -277,17 +209,13 @@ async fn the_service_follows_the_documented_number_rule() {
 async fn statuses_advance_one_step_per_tick_with_events() {
     let sb = Sandbox::start().await;
     let mut events = sb.running.state().notifier.subscribe();
-    let r = send(&sb, text("+14155550122", V2_LINE, "hello")).await;
+    let r = sb.send(text("+14155550122", V2_LINE, "hello")).await;
     let handle = r.body["message_handle"].as_str().unwrap().to_owned();
-    let delivered = wait_status(&sb, &handle, "DELIVERED").await;
+    let delivered = sb.wait_status(&handle, "DELIVERED").await;
     assert_keys(&delivered, &RESPONSE_KEYS);
     assert!(delivered["date_updated"].as_str() > delivered["date_created"].as_str());
     tokio::time::sleep(Duration::from_millis(150)).await;
-    assert_eq!(
-        status_of(&sb, &handle).await["status"],
-        "DELIVERED",
-        "final"
-    );
+    assert_eq!(sb.status_of(&handle).await["status"], "DELIVERED", "final");
 
     let mut seen = Vec::new();
     while let Ok(event) = events.try_recv() {
@@ -337,20 +265,20 @@ async fn statuses_advance_one_step_per_tick_with_events() {
 #[tokio::test]
 async fn numbers_ending_in_0666_fail_with_10001() {
     let sb = Sandbox::start().await;
-    let r = send(&sb, text("+14155550666", V2_LINE, "hello")).await;
+    let r = sb.send(text("+14155550666", V2_LINE, "hello")).await;
     assert_eq!(r.body["status"], "QUEUED");
     let handle = r.body["message_handle"].as_str().unwrap();
-    let failed = wait_status(&sb, handle, "ERROR").await;
+    let failed = sb.wait_status(handle, "ERROR").await;
     assert_eq!(failed["error_code"], 10001);
     assert_eq!(failed["error_message"], "Message failed to send");
     tokio::time::sleep(Duration::from_millis(150)).await;
-    assert_eq!(status_of(&sb, handle).await["status"], "ERROR");
+    assert_eq!(sb.status_of(handle).await["status"], "ERROR");
 }
 
 #[tokio::test]
 async fn status_by_query_and_path_with_400_and_404() {
     let sb = Sandbox::start().await;
-    let r = send(&sb, text("+14155550122", V2_LINE, "hello")).await;
+    let r = sb.send(text("+14155550122", V2_LINE, "hello")).await;
     let handle = r.body["message_handle"].as_str().unwrap();
     let by_path = sb.get(&format!("/api/status/{handle}")).await;
     assert_eq!(by_path.status, 200);

@@ -3,121 +3,21 @@
 
 mod support;
 
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use serde_json::{json, Value};
-use support::{assert_keys, Sandbox};
-
-const V2_LINE: &str = "+14155550100";
-const V1_LINE: &str = "+14155550101";
-
-/// The history row / webhook payload keys (§3.2, §11.3).
-const RECORD_KEYS: [&str; 25] = [
-    "accountEmail",
-    "content",
-    "date_sent",
-    "date_updated",
-    "error_code",
-    "error_detail",
-    "error_message",
-    "error_reason",
-    "from_number",
-    "to_number",
-    "number",
-    "sendblue_number",
-    "group_id",
-    "group_display_name",
-    "participants",
-    "is_outbound",
-    "media_url",
-    "message_handle",
-    "message_type",
-    "opted_out",
-    "plan",
-    "send_style",
-    "service",
-    "status",
-    "was_downgraded",
-];
-
-/// A loopback receiver recording each POST's path and JSON body.
-#[derive(Clone, Default)]
-struct Receiver {
-    got: Arc<Mutex<Vec<(String, Value)>>>,
-}
-
-impl Receiver {
-    async fn start() -> (Self, String) {
-        let receiver = Receiver::default();
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let base = format!("http://{}", listener.local_addr().unwrap());
-        let state = receiver.clone();
-        let app = axum::Router::new().fallback(move |uri: axum::http::Uri, body: String| {
-            let state = state.clone();
-            async move {
-                let body = serde_json::from_str(&body).unwrap_or(Value::Null);
-                state
-                    .got
-                    .lock()
-                    .unwrap()
-                    .push((uri.path().to_owned(), body));
-                "ok"
-            }
-        });
-        tokio::spawn(async move { axum::serve(listener, app).await });
-        (receiver, base)
-    }
-
-    async fn wait_for(&self, path: &str, n: usize) -> Vec<Value> {
-        let started = Instant::now();
-        loop {
-            let got: Vec<Value> = self
-                .got
-                .lock()
-                .unwrap()
-                .iter()
-                .filter(|(p, _)| p == path)
-                .map(|(_, b)| b.clone())
-                .collect();
-            if got.len() >= n || started.elapsed() > Duration::from_secs(5) {
-                assert!(got.len() >= n, "{path}: wanted {n}, got {got:?}");
-                return got;
-            }
-            tokio::time::sleep(Duration::from_millis(10)).await;
-        }
-    }
-}
-
-async fn send(sb: &Sandbox, body: Value) -> support::Raw {
-    sb.post("/api/send-message", body).await
-}
-
-fn text(to: &str, from: &str, content: &str) -> Value {
-    json!({"number": to, "from_number": from, "content": content})
-}
-
-async fn status_of(sb: &Sandbox, handle: &str) -> Value {
-    sb.get(&format!("/api/status?handle={handle}")).await.body
-}
-
-fn assert_error(raw: &support::Raw, status: u16, message: &str) {
-    assert_eq!(raw.status, status, "{}", raw.body);
-    assert_eq!(raw.body, json!({"status": "ERROR", "message": message}));
-}
+use support::receiver::Receiver;
+use support::setup::text;
+use support::shapes::RECORD_KEYS;
+use support::{assert_error, assert_keys, Sandbox, V1_LINE, V2_LINE};
 
 #[tokio::test]
 async fn opted_out_recipients_are_declined_and_stay_declined() {
     let sb = Sandbox::start().await;
-    let stop = sb
-        .post(
-            "/__sandbox/inbound",
-            json!({"from_number": "+14155550144", "to_number": V2_LINE, "content": " Stop "}),
-        )
-        .await;
+    let stop = sb.inbound("+14155550144", V2_LINE, " Stop ").await;
     assert_eq!(stop.status, 200);
     assert_eq!(stop.body["opted_out"], true);
-    let r = send(&sb, text("+14155550144", V2_LINE, "promo")).await;
+    let r = sb.send(text("+14155550144", V2_LINE, "promo")).await;
     assert_eq!(r.status, 200);
     assert_eq!(r.body["status"], "DECLINED");
     assert_eq!(r.body["opted_out"], true);
@@ -126,17 +26,14 @@ async fn opted_out_recipients_are_declined_and_stay_declined() {
         .unwrap()
         .contains("opted out"));
     tokio::time::sleep(Duration::from_millis(200)).await;
-    let later = status_of(&sb, r.body["message_handle"].as_str().unwrap()).await;
+    let later = sb
+        .status_of(r.body["message_handle"].as_str().unwrap())
+        .await;
     assert_eq!(later["status"], "DECLINED");
 
-    let start = sb
-        .post(
-            "/__sandbox/inbound",
-            json!({"from_number": "+14155550144", "to_number": V2_LINE, "content": "START"}),
-        )
-        .await;
+    let start = sb.inbound("+14155550144", V2_LINE, "START").await;
     assert_eq!(start.body["opted_out"], false);
-    let again = send(&sb, text("+14155550144", V2_LINE, "welcome back")).await;
+    let again = sb.send(text("+14155550144", V2_LINE, "welcome back")).await;
     assert_eq!(again.body["status"], "QUEUED");
 }
 
@@ -144,8 +41,8 @@ async fn opted_out_recipients_are_declined_and_stay_declined() {
 async fn a_send_to_a_new_number_creates_its_contact_once() {
     let sb = Sandbox::start().await;
     let mut events = sb.running.state().notifier.subscribe();
-    send(&sb, text("+14155550172", V1_LINE, "hi")).await;
-    send(&sb, text("+14155550172", V1_LINE, "again")).await;
+    sb.send(text("+14155550172", V1_LINE, "hi")).await;
+    sb.send(text("+14155550172", V1_LINE, "again")).await;
     let count: i64 = sb
         .running
         .state()
@@ -174,10 +71,7 @@ async fn sandbox_inbound_and_typing() {
     let sb = Sandbox::start().await;
     let mut events = sb.running.state().notifier.subscribe();
     let r = sb
-        .post(
-            "/__sandbox/inbound",
-            json!({"from_number": "+14155550123", "to_number": V2_LINE, "content": "Can I move my appointment?"}),
-        )
+        .inbound("+14155550123", V2_LINE, "Can I move my appointment?")
         .await;
     assert_eq!(r.status, 200, "{}", r.body);
     assert_keys(&r.body, &RECORD_KEYS);
@@ -208,12 +102,7 @@ async fn sandbox_inbound_and_typing() {
         ["contact.created", "message.received", "typing.changed"]
     );
 
-    let bad_line = sb
-        .post(
-            "/__sandbox/inbound",
-            json!({"from_number": "+14155550123", "to_number": "+14155550199", "content": "x"}),
-        )
-        .await;
+    let bad_line = sb.inbound("+14155550123", "+14155550199", "x").await;
     assert_error(&bad_line, 400, "The to_number is not registered");
     let no_content = sb
         .post(
@@ -234,22 +123,18 @@ async fn sandbox_inbound_and_typing() {
 #[tokio::test]
 async fn webhook_payloads_have_the_documented_fields() {
     let sb = Sandbox::start().await;
-    let (hooks, base) = Receiver::start().await;
+    let hooks = Receiver::start().await;
     for kind in ["receive", "outbound", "typing_indicator"] {
         let r = sb
             .post(
                 "/api/account/webhooks",
-                json!({"type": kind, "webhooks": [format!("{base}/{kind}")]}),
+                json!({"type": kind, "webhooks": [hooks.url(&format!("/{kind}"))]}),
             )
             .await;
         assert_eq!(r.status, 200, "{}", r.body);
     }
-    sb.post(
-        "/__sandbox/inbound",
-        json!({"from_number": "+14155550122", "to_number": V2_LINE, "content": "hi there"}),
-    )
-    .await;
-    let received = &hooks.wait_for("/receive", 1).await[0];
+    sb.inbound("+14155550122", V2_LINE, "hi there").await;
+    let received = &hooks.wait_for_bodies("/receive", 1).await[0];
     assert_keys(received, &RECORD_KEYS);
     assert_eq!(received["status"], "RECEIVED");
     assert_eq!(received["is_outbound"], false);
@@ -261,20 +146,20 @@ async fn webhook_payloads_have_the_documented_fields() {
         json!({"number": "+14155550122", "sendblue_number": V2_LINE, "is_typing": false}),
     )
     .await;
-    let typing = &hooks.wait_for("/typing_indicator", 1).await[0];
+    let typing = &hooks.wait_for_bodies("/typing_indicator", 1).await[0];
     assert_keys(typing, &["number", "is_typing", "from_number", "timestamp"]);
     assert_eq!(typing["number"], "+14155550122");
     assert_eq!(typing["from_number"], V2_LINE);
     assert_eq!(typing["is_typing"], false);
 
-    let sent = send(
-        &sb,
-        json!({"number": "+14155550123", "from_number": V1_LINE, "content": "x",
-               "status_callback": format!("{base}/callback")}),
-    )
-    .await;
-    let outbound = hooks.wait_for("/outbound", 2).await;
-    let callback = hooks.wait_for("/callback", 2).await;
+    let sent = sb
+        .send(
+            json!({"number": "+14155550123", "from_number": V1_LINE, "content": "x",
+               "status_callback": hooks.url("/callback")}),
+        )
+        .await;
+    let outbound = hooks.wait_for_bodies("/outbound", 2).await;
+    let callback = hooks.wait_for_bodies("/callback", 2).await;
     assert_eq!(outbound, callback, "the callback gets the same payloads");
     assert_keys(&outbound[1], &RECORD_KEYS);
     assert_eq!(outbound[1]["message_handle"], sent.body["message_handle"]);

@@ -6,35 +6,39 @@ mod support;
 use std::time::Duration;
 
 use serde_json::{json, Value};
-use support::{assert_keys, Sandbox};
+use support::{assert_keys, error, Sandbox};
 
-fn error(message: &str) -> Value {
-    json!({"status": "ERROR", "message": message})
+/// `POST /accounts/lines/provision-preview` (no body).
+async fn request_preview(sb: &Sandbox) -> support::Raw {
+    sb.call(
+        reqwest::Method::POST,
+        "/accounts/lines/provision-preview",
+        None,
+    )
+    .await
 }
 
+/// A preview token (the preview must be granted).
 async fn preview(sb: &Sandbox) -> String {
-    let r = sb
-        .call(
-            reqwest::Method::POST,
-            "/accounts/lines/provision-preview",
-            None,
-        )
-        .await;
+    let r = request_preview(sb).await;
     assert_eq!(r.status, 200, "{:?}", r.body);
     r.body["preview_token"].as_str().unwrap().to_owned()
+}
+
+/// `POST /accounts/lines/provision-confirm` with `preview_token`.
+async fn confirm(sb: &Sandbox, token: &str) -> support::Raw {
+    sb.post(
+        "/accounts/lines/provision-confirm",
+        json!({ "preview_token": token }),
+    )
+    .await
 }
 
 #[tokio::test]
 async fn preview_then_confirm_buys_an_inbound_only_line_once() {
     let sb = Sandbox::start().await;
     let mut events = sb.running.state().notifier.subscribe();
-    let r = sb
-        .call(
-            reqwest::Method::POST,
-            "/accounts/lines/provision-preview",
-            None,
-        )
-        .await;
+    let r = request_preview(&sb).await;
     assert_eq!(r.status, 200, "{:?}", r.body);
     assert_keys(
         &r.body,
@@ -48,12 +52,7 @@ async fn preview_then_confirm_buys_an_inbound_only_line_once() {
     let ahead = expires - sendblue_sandbox::util::now_ms();
     assert!((590_000..=600_000).contains(&ahead), "{ahead} ms");
 
-    let r = sb
-        .post(
-            "/accounts/lines/provision-confirm",
-            json!({"preview_token": token}),
-        )
-        .await;
+    let r = confirm(&sb, &token).await;
     assert_eq!(r.status, 200, "{:?}", r.body);
     assert_eq!(
         r.body,
@@ -67,20 +66,10 @@ async fn preview_then_confirm_buys_an_inbound_only_line_once() {
     assert_eq!(lines.body["numbers"][3], "+14155550103");
 
     // Single use.
-    let r = sb
-        .post(
-            "/accounts/lines/provision-confirm",
-            json!({"preview_token": token}),
-        )
-        .await;
+    let r = confirm(&sb, &token).await;
     assert_eq!(r.status, 410);
     assert_eq!(r.body["status"], "ERROR");
-    let r = sb
-        .post(
-            "/accounts/lines/provision-confirm",
-            json!({"preview_token": "lpv_unknown"}),
-        )
-        .await;
+    let r = confirm(&sb, "lpv_unknown").await;
     assert_eq!((r.status, r.body), (404, error("Preview token not found")));
     let r = sb
         .post("/accounts/lines/provision-confirm", json!({}))
@@ -91,12 +80,7 @@ async fn preview_then_confirm_buys_an_inbound_only_line_once() {
     );
     // The next purchase gets the next number.
     let token = preview(&sb).await;
-    let r = sb
-        .post(
-            "/accounts/lines/provision-confirm",
-            json!({"preview_token": token}),
-        )
-        .await;
+    let r = confirm(&sb, &token).await;
     assert_eq!(r.body["phone_number"], "+14155550104");
 }
 
@@ -114,12 +98,7 @@ async fn expired_tokens_other_plans_and_an_empty_pool_are_refused() {
             )
         })
         .unwrap();
-    let r = sb
-        .post(
-            "/accounts/lines/provision-confirm",
-            json!({"preview_token": token}),
-        )
-        .await;
+    let r = confirm(&sb, &token).await;
     assert_eq!(r.status, 410);
 
     // Fill the pool: the preview says 409 and a confirm with a valid token too.
@@ -137,40 +116,18 @@ async fn expired_tokens_other_plans_and_an_empty_pool_are_refused() {
             Ok(())
         })
         .unwrap();
-    let r = sb
-        .post(
-            "/accounts/lines/provision-confirm",
-            json!({"preview_token": token}),
-        )
-        .await;
+    let r = confirm(&sb, &token).await;
     assert_eq!(r.status, 409);
-    let r = sb
-        .call(
-            reqwest::Method::POST,
-            "/accounts/lines/provision-preview",
-            None,
-        )
-        .await;
+    let r = request_preview(&sb).await;
     assert_eq!(r.status, 409);
 
     state
         .store
         .with(|c| c.execute("UPDATE account SET plan = 'dedicated'", []))
         .unwrap();
-    let r = sb
-        .call(
-            reqwest::Method::POST,
-            "/accounts/lines/provision-preview",
-            None,
-        )
-        .await;
+    let r = request_preview(&sb).await;
     assert_eq!(r.status, 403);
-    let r = sb
-        .post(
-            "/accounts/lines/provision-confirm",
-            json!({"preview_token": token}),
-        )
-        .await;
+    let r = confirm(&sb, &token).await;
     assert_eq!(r.status, 403);
     assert_eq!(r.body["status"], "ERROR");
 }

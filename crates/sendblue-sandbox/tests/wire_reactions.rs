@@ -4,31 +4,12 @@
 mod support;
 
 use serde_json::{json, Value};
-use support::{assert_keys, Sandbox};
-
-const V2_LINE: &str = "+14155550100";
-const V1_LINE: &str = "+14155550101";
-
-fn assert_error(r: &support::Raw, status: u16, message: &str) {
-    assert_eq!(r.status, status, "{}", r.body);
-    assert_eq!(r.body, json!({"status": "ERROR", "message": message}));
-}
-
-async fn send(sb: &Sandbox, to: &str, from: &str) -> String {
-    let r = sb
-        .post(
-            "/api/send-message",
-            json!({"number": to, "from_number": from, "content": "hello"}),
-        )
-        .await;
-    assert_eq!(r.status, 200, "{}", r.body);
-    r.body["message_handle"].as_str().unwrap().to_owned()
-}
+use support::{assert_error, assert_keys, Sandbox, V1_LINE, V2_LINE};
 
 #[tokio::test]
 async fn reactions_on_imessage_messages() {
     let sb = Sandbox::start().await;
-    let outbound = send(&sb, "+14155550122", V2_LINE).await;
+    let outbound = sb.send_text("+14155550122", V2_LINE, "hello").await;
     let r = sb
         .post(
             "/api/send-reaction",
@@ -40,16 +21,7 @@ async fn reactions_on_imessage_messages() {
         r.body,
         json!({"status": "OK", "message": "Reaction request sent", "message_handle": outbound, "reaction": "love"})
     );
-    let inbound = sb
-        .post(
-            "/__sandbox/inbound",
-            json!({"from_number": "+14155550122", "to_number": V2_LINE, "content": "See you!"}),
-        )
-        .await
-        .body["message_handle"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let inbound = sb.inbound_ok("+14155550122", V2_LINE, "See you!").await;
     for reaction in [
         "like",
         "dislike",
@@ -75,9 +47,9 @@ async fn reactions_on_imessage_messages() {
 #[tokio::test]
 async fn reaction_errors_use_the_documented_messages() {
     let sb = Sandbox::start().await;
-    let imessage = send(&sb, "+14155550122", V2_LINE).await;
-    let sms = send(&sb, "+14155550123", V2_LINE).await;
-    let on_v1 = send(&sb, "+14155550124", V1_LINE).await;
+    let imessage = sb.send_text("+14155550122", V2_LINE, "hello").await;
+    let sms = sb.send_text("+14155550123", V2_LINE, "hello").await;
+    let on_v1 = sb.send_text("+14155550124", V1_LINE, "hello").await;
     let post = |body: Value| sb.post("/api/send-reaction", body);
     let from = "You must specify a valid `from_number` in the request body.";
     assert_error(
@@ -142,7 +114,7 @@ async fn reaction_errors_use_the_documented_messages() {
 #[tokio::test]
 async fn mark_read_follows_the_line_flag() {
     let sb = Sandbox::start().await;
-    send(&sb, "+14155550122", V2_LINE).await;
+    sb.send_text("+14155550122", V2_LINE, "hello").await;
     let r = sb
         .post(
             "/api/mark-read",
@@ -222,7 +194,7 @@ async fn typing_indicator_answers_the_sdk_shape() {
         .unwrap()
         .contains("No route mapping"));
 
-    send(&sb, "+14155550122", V2_LINE).await;
+    sb.send_text("+14155550122", V2_LINE, "hello").await;
     let ok = post(json!({"number": "+14155550122", "from_number": V2_LINE})).await;
     assert_eq!(
         ok.body,
@@ -271,7 +243,7 @@ async fn typing_indicator_answers_the_sdk_shape() {
         .as_str()
         .unwrap()
         .contains("No route mapping"));
-    send(&sb, "+14155550123", V2_LINE).await;
+    sb.send_text("+14155550123", V2_LINE, "hello").await;
     let sms = post(json!({"number": "+14155550123", "from_number": V2_LINE})).await;
     assert_eq!(sms.body["status"], "ERROR", "SMS has no typing bubble");
 }

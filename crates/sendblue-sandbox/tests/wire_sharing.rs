@@ -6,9 +6,8 @@ mod support;
 
 use axum::routing::get;
 use serde_json::{json, Value};
-use support::{assert_keys, Sandbox};
+use support::{assert_keys, error, Sandbox, V2_LINE as LINE};
 
-const LINE: &str = "+14155550100";
 const STATE_KEYS: &[&str] = &[
     "hasProfile",
     "firstName",
@@ -18,10 +17,6 @@ const STATE_KEYS: &[&str] = &[
     "hasPhoto",
 ];
 const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDRfake-png-bytes";
-
-fn error(message: &str) -> Value {
-    json!({"status": "ERROR", "message": message})
-}
 
 /// A loopback server with `/photo.png` (a PNG) and `/note.txt` (not an image).
 async fn photo_server() -> String {

@@ -296,7 +296,11 @@ impl App {
     ) -> T {
         let deadline = Instant::now() + self.timeout;
         loop {
-            if let Some(value) = probe(self).await {
+            // A WebDriver call can hang (a stuck page): never wait past the deadline for one.
+            let left = deadline
+                .saturating_duration_since(Instant::now())
+                .max(Duration::from_secs(1));
+            if let Ok(Some(value)) = tokio::time::timeout(left, probe(self)).await {
                 return value;
             }
             if Instant::now() >= deadline {
@@ -351,7 +355,10 @@ impl App {
         let what = format!("the text of {target} to be {expected}");
         let deadline = Instant::now() + self.timeout;
         loop {
-            if let Some(text) = self.text_now(&target).await {
+            let left = deadline
+                .saturating_duration_since(Instant::now())
+                .max(Duration::from_secs(1));
+            if let Ok(Some(text)) = tokio::time::timeout(left, self.text_now(&target)).await {
                 if accept(&text) {
                     return text;
                 }
@@ -552,7 +559,10 @@ impl App {
 
     async fn try_screenshot(&self, name: &str) -> Result<PathBuf, String> {
         let client = self.client.as_ref().ok_or("the app was closed")?;
-        let png = client.screenshot().await.map_err(|e| e.to_string())?;
+        let png = tokio::time::timeout(Duration::from_secs(10), client.screenshot())
+            .await
+            .map_err(|_| "no answer within 10 s".to_owned())?
+            .map_err(|e| e.to_string())?;
         let dir = screenshots_dir();
         std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
         let path = dir.join(format!("{name}.png"));
@@ -566,20 +576,19 @@ impl App {
         let Some(client) = self.client.as_ref() else {
             return "(the app was closed)".to_owned();
         };
-        let text = client
-            .execute(
-                "return document.body ? document.body.innerText : '';",
-                vec![],
-            )
+        let limit = Duration::from_secs(5);
+        let script = "return document.body ? document.body.innerText : '';";
+        let text = tokio::time::timeout(limit, client.execute(script, vec![]))
             .await
             .ok()
+            .and_then(Result::ok)
             .and_then(|v| v.as_str().map(str::to_owned))
             .unwrap_or_else(|| "(unavailable)".to_owned());
-        let source = client
-            .source()
-            .await
-            .map(|s| source_excerpt(&s))
-            .unwrap_or_else(|e| format!("(unavailable: {e})"));
+        let source = match tokio::time::timeout(limit, client.source()).await {
+            Ok(Ok(source)) => source_excerpt(&source),
+            Ok(Err(e)) => format!("(unavailable: {e})"),
+            Err(_) => "(unavailable: no answer within 5 s)".to_owned(),
+        };
         format!(
             "--- page text ---\n{}\n--- page source (excerpt) ---\n{}\n---",
             truncate(text.trim(), 1500),

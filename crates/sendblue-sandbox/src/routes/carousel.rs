@@ -9,7 +9,7 @@ use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use super::message_json::{relative, Ctx};
+use super::message_json::relative;
 use super::outbound::{self, Draft};
 use crate::api_error::{ApiError, ApiResult};
 use crate::extract::Body;
@@ -75,10 +75,7 @@ async fn send_carousel(
     Body(body): Body<CarouselBody>,
 ) -> ApiResult<(StatusCode, Json<Value>)> {
     let number = require_e164("number", body.number.as_deref())?;
-    let from = require_e164("from_number", body.from_number.as_deref())?;
-    let line = state
-        .store
-        .with(|c| Ok(outbound::sending_line(c, &from)))??;
+    let line = outbound::require_sending_line(&state, body.from_number.as_deref())?;
     let urls = media_urls(body.media_urls.as_ref(), &state.origin)?;
     if !(line.kind == "v2" && line.carousel) {
         return Err(ApiError::bad_request(
@@ -90,23 +87,15 @@ async fn send_carousel(
         Some(m @ Value::Object(_)) => Some(m),
         Some(_) => return Err(ApiError::bad_request("metadata must be a JSON object")),
     };
-    let status_callback = outbound::check_url(
-        "status_callback",
-        body.status_callback.as_deref(),
+    let (status_callback, send_style) = outbound::check_options(
         &state.origin,
+        body.status_callback.as_deref(),
+        body.send_style.as_deref(),
+        body.seat_id.as_deref(),
     )?;
-    let send_style = outbound::check_send_style(body.send_style.as_deref())?;
-    outbound::check_seat(body.seat_id.as_deref())?;
-    let reply_to = state.store.with(|c| {
-        Ok(outbound::check_reply_to(
-            c,
-            body.reply_to.as_ref(),
-            &number,
-            "",
-            &line.number,
-        ))
-    })??;
-    let row = outbound::queue(
+    let reply_to =
+        outbound::check_direct_reply_to(&state, body.reply_to.as_ref(), &number, &line.number)?;
+    let (row, ctx) = outbound::queue(
         &state,
         Draft {
             line: Some(line),
@@ -121,7 +110,6 @@ async fn send_carousel(
             ..Draft::default()
         },
     )?;
-    let ctx = state.store.with(|c| Ctx::load(c, &state.origin))?;
     let mut answer = json!({
         "status": row.status,
         "accountEmail": ctx.account.email,

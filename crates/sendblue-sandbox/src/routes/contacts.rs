@@ -17,7 +17,7 @@ use crate::routes::contacts_input::{
     bulk_rows, BulkBody, BulkDeleteBody, CreateBody, FieldsBody, NumberBody, OptOutBody, BULK_CAP,
 };
 use crate::routes::contacts_store::{self as store, ListQuery, OrderBy};
-use crate::routes::numbers::{normalize_phone, query_phone};
+use crate::routes::numbers::{query_phone, require_phone};
 use crate::state::AppState;
 use crate::util::{is_e164, iso, parse_iso};
 
@@ -252,14 +252,11 @@ async fn opt_out(
     State(state): State<AppState>,
     Body(body): Body<OptOutBody>,
 ) -> ApiResult<Json<Value>> {
-    let number = match body.number.as_deref().map(str::trim) {
-        None | Some("") => return Err(ApiError::bad_request("Missing required field: number")),
-        Some(raw) => normalize_phone(raw).ok_or_else(|| {
-            ApiError::bad_request(
-                "Invalid phone number in number: use E.164 format, for example +14155550123",
-            )
-        })?,
-    };
+    let number = require_phone(
+        "number",
+        body.number.as_deref(),
+        "Invalid phone number in number: use E.164 format, for example +14155550123",
+    )?;
     let opted_out = body.opted_out.unwrap_or(true);
     state
         .store

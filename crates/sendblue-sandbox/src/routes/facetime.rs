@@ -10,7 +10,7 @@ use serde_json::{json, Value};
 
 use crate::api_error::{ApiError, ApiResult};
 use crate::extract::Body;
-use crate::routes::numbers::account_line;
+use crate::routes::numbers::require_account_line;
 use crate::state::AppState;
 use crate::util::{require_e164, uuid};
 
@@ -57,10 +57,13 @@ async fn start_call(
     Body(body): Body<StartCallBody>,
 ) -> ApiResult<Json<Value>> {
     let callee = require_e164("phoneNumber", body.phone_number.as_deref())?;
-    let from = require_e164("fromNumber", body.from_number.as_deref())?;
-    let line = state
-        .store
-        .with(|c| Ok(account_line(c, "fromNumber", &from)))??;
+    let line = state.store.with(|c| {
+        Ok(require_account_line(
+            c,
+            "fromNumber",
+            body.from_number.as_deref(),
+        ))
+    })??;
     if !line.facetime {
         return Err(ApiError::forbidden("FaceTime is not enabled for this line"));
     }

@@ -10,14 +10,14 @@ use serde_json::{json, Value};
 
 use super::group_store::{self, Group, MAX_MEMBERS};
 use super::groups_v2;
-use super::message_json::{relative, response_json, Ctx};
+use super::message_json::{relative, response_json};
 use super::outbound::{self, not_registered, Draft};
 use super::service_rule::{is_email, service_for, IMESSAGE};
 use crate::api_error::{ApiError, ApiResult};
 use crate::domain::{self, Line};
 use crate::extract::Body;
 use crate::state::AppState;
-use crate::util::{is_e164, require_e164};
+use crate::util::{is_e164, require_field};
 
 /// This area's API paths.
 pub fn router() -> Router<AppState> {
@@ -96,10 +96,7 @@ async fn send_group_message(
     State(state): State<AppState>,
     Body(body): Body<GroupSendBody>,
 ) -> ApiResult<Json<Value>> {
-    let from = require_e164("from_number", body.from_number.as_deref())?;
-    let line = state
-        .store
-        .with(|c| Ok(outbound::sending_line(c, &from)))??;
+    let line = outbound::require_sending_line(&state, body.from_number.as_deref())?;
     let group_id = body.group_id.as_deref().map(str::trim).unwrap_or("");
     let numbers = body.numbers.unwrap_or_default();
     if group_id.is_empty() && numbers.is_empty() {
@@ -121,13 +118,12 @@ async fn send_group_message(
             "Missing required field: content (send content or media_url)",
         ));
     }
-    let status_callback = outbound::check_url(
-        "status_callback",
-        body.status_callback.as_deref(),
+    let (status_callback, send_style) = outbound::check_options(
         &state.origin,
+        body.status_callback.as_deref(),
+        body.send_style.as_deref(),
+        body.seat_id.as_deref(),
     )?;
-    let send_style = outbound::check_send_style(body.send_style.as_deref())?;
-    outbound::check_seat(body.seat_id.as_deref())?;
     let (group, people, participants, reply_to) = state.store.tx(|tx| -> ApiResult<_> {
         let group = match &members {
             None => {
@@ -156,7 +152,7 @@ async fn send_group_message(
         )?;
         Ok((group, people, participants, reply_to))
     })?;
-    let row = outbound::queue(
+    let (row, ctx) = outbound::queue(
         &state,
         Draft {
             line: Some(line),
@@ -174,7 +170,6 @@ async fn send_group_message(
             ..Draft::default()
         },
     )?;
-    let ctx = state.store.with(|c| Ctx::load(c, &state.origin))?;
     Ok(Json(response_json(&row, &ctx)))
 }
 
@@ -190,10 +185,7 @@ async fn create_group(
     State(state): State<AppState>,
     Body(body): Body<CreateBody>,
 ) -> ApiResult<Json<Value>> {
-    let from = require_e164("from_number", body.from_number.as_deref())?;
-    let line = state
-        .store
-        .with(|c| Ok(outbound::sending_line(c, &from)))??;
+    let line = outbound::require_sending_line(&state, body.from_number.as_deref())?;
     let numbers = body
         .numbers
         .filter(|n| !n.is_empty())
@@ -221,14 +213,6 @@ struct ModifyBody {
     modify_type: Option<String>,
     number: Option<String>,
     from_number: Option<String>,
-}
-
-fn required<'a>(value: &'a Option<String>, field: &str) -> ApiResult<&'a str> {
-    value
-        .as_deref()
-        .map(str::trim)
-        .filter(|v| !v.is_empty())
-        .ok_or_else(|| ApiError::bad_request(format!("Missing required field: {field}")))
 }
 
 /// The line that acts on `group`: `from_number` when given (it must be the account's and in
@@ -265,14 +249,14 @@ async fn modify_group(
     State(state): State<AppState>,
     Body(body): Body<ModifyBody>,
 ) -> ApiResult<Json<Value>> {
-    let group_id = required(&body.group_id, "group_id")?.to_owned();
-    let modify_type = required(&body.modify_type, "modify_type")?.to_owned();
+    let group_id = require_field("group_id", body.group_id.as_deref())?.to_owned();
+    let modify_type = require_field("modify_type", body.modify_type.as_deref())?.to_owned();
     if modify_type != "add_recipient" && modify_type != "remove_recipient" {
         return Err(ApiError::bad_request(
             "Invalid modify_type: must be add_recipient or remove_recipient",
         ));
     }
-    let number = required(&body.number, "number")?.to_owned();
+    let number = require_field("number", body.number.as_deref())?.to_owned();
     if !is_e164(&number) && !is_email(&number) {
         return Err(ApiError::bad_request(
             "Invalid number: use an E.164 phone number or an iMessage email address",

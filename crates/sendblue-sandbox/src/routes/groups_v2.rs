@@ -328,6 +328,7 @@ async fn set_photo(
             &upload.file_name,
             upload.content_type,
             &upload.bytes,
+            None,
         )
         .await?;
         ask.photo_url = Some(format!("/media/{id}"));

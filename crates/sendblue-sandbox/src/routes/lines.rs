@@ -14,7 +14,7 @@ use crate::api_error::{ApiError, ApiResult};
 use crate::domain::{self, Line};
 use crate::extract::{Body, PathParams};
 use crate::notify::{Notice, WebhookNotice};
-use crate::routes::numbers::normalize_phone;
+use crate::routes::numbers::require_phone;
 use crate::state::AppState;
 use crate::util::now_iso;
 
@@ -122,18 +122,11 @@ async fn put_forwarding(
     PathParams(raw): PathParams<String>,
     Body(body): Body<ForwardingBody>,
 ) -> ApiResult<Json<Value>> {
-    let forwarding = match body.forwarding_number.as_deref().map(str::trim) {
-        None | Some("") => {
-            return Err(ApiError::bad_request(
-                "Missing required field: forwarding_number",
-            ))
-        }
-        Some(n) => normalize_phone(n).ok_or_else(|| {
-            ApiError::bad_request(
-                "Invalid forwarding_number: use E.164 (+14155550199) or a 10-digit US number",
-            )
-        })?,
-    };
+    let forwarding = require_phone(
+        "forwarding_number",
+        body.forwarding_number.as_deref(),
+        "Invalid forwarding_number: use E.164 (+14155550199) or a 10-digit US number",
+    )?;
     let line = state.store.tx(|tx| -> ApiResult<Line> {
         let line = forwarding_line(tx, &raw)?;
         if line.number == forwarding {

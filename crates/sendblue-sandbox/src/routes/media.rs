@@ -20,7 +20,7 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use crate::api_error::{ApiError, ApiResult};
 use crate::extract::{Body, PathParams};
 use crate::state::AppState;
-use crate::util::{now_iso, url_allowed, uuid};
+use crate::util::{is_local_url, now_iso, url_allowed, uuid};
 
 /// Largest upload (§7.1, §21).
 pub const UPLOAD_MAX_BYTES: u64 = 100 * 1024 * 1024;
@@ -126,27 +126,80 @@ fn record(
     Ok(())
 }
 
-/// Stores `bytes` as a new media object named after `file_name`; returns its id.
+/// Writes `bytes` to disk as the media object `id` and records it.
+async fn write(
+    state: &AppState,
+    id: &str,
+    file_name: &str,
+    content_type: &str,
+    bytes: &[u8],
+    source_url: Option<&str>,
+) -> ApiResult<()> {
+    tokio::fs::write(state.config.media_dir().join(id), bytes)
+        .await
+        .map_err(ApiError::internal)?;
+    record(
+        state,
+        id,
+        file_name,
+        content_type,
+        bytes.len() as u64,
+        source_url,
+    )
+}
+
+/// Stores `bytes` as a new media object named after `file_name` (fetched from `source_url`,
+/// when they were); returns its id.
 pub async fn store_bytes(
     state: &AppState,
     file_name: &str,
     content_type: &str,
     bytes: &[u8],
+    source_url: Option<&str>,
 ) -> ApiResult<String> {
     let id = format!("{}_{}", short_id(), sanitize(file_name));
-    let path = state.config.media_dir().join(&id);
-    tokio::fs::write(&path, bytes)
-        .await
-        .map_err(ApiError::internal)?;
-    record(
-        state,
-        &id,
-        file_name,
-        content_type,
-        bytes.len() as u64,
-        None,
-    )?;
+    write(state, &id, file_name, content_type, bytes, source_url).await?;
     Ok(id)
+}
+
+/// Why a [`download`] failed.
+#[derive(Debug)]
+pub enum DownloadFailure {
+    /// The request could not be sent or its body not read.
+    Transport(reqwest::Error),
+    /// The server answered something other than 2xx.
+    Status(reqwest::StatusCode),
+}
+
+/// GETs `url` within `timeout`: the body and its content type (parameters dropped). A failure
+/// becomes the caller's error through `fail`.
+pub async fn download(
+    url: &str,
+    timeout: Duration,
+    fail: impl Fn(DownloadFailure) -> ApiError,
+) -> ApiResult<(bytes::Bytes, Option<String>)> {
+    let client = reqwest::Client::builder()
+        .timeout(timeout)
+        .build()
+        .map_err(ApiError::internal)?;
+    let response = client
+        .get(url)
+        .send()
+        .await
+        .map_err(|e| fail(DownloadFailure::Transport(e)))?;
+    if !response.status().is_success() {
+        return Err(fail(DownloadFailure::Status(response.status())));
+    }
+    let content_type = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .map(|v| v.split(';').next().unwrap_or(v).trim().to_owned());
+    let bytes = response
+        .bytes()
+        .await
+        .map_err(|e| fail(DownloadFailure::Transport(e)))?;
+    Ok((bytes, content_type))
 }
 
 fn too_large() -> ApiError {
@@ -231,50 +284,23 @@ async fn upload_file(
     ))
 }
 
-/// True when `url` points at this machine (loopback or the sandbox's own origin), so the
-/// sandbox can fetch it.
-fn is_local(url: &url::Url, origin: &str) -> bool {
-    url.as_str().starts_with(origin)
-        || matches!(
-            url.host_str(),
-            Some("127.0.0.1") | Some("localhost") | Some("[::1]")
-        )
-}
-
 fn invalid_url() -> ApiError {
     ApiError::bad_request("Invalid media URL")
 }
 
-async fn fetch(url: &str) -> ApiResult<(Vec<u8>, Option<String>)> {
-    let failed = |why: String| ApiError::bad_request(format!("Invalid media URL: {why}"));
-    let client = reqwest::Client::builder()
-        .timeout(Duration::from_secs(30))
-        .build()
-        .map_err(ApiError::internal)?;
-    let response = client
-        .get(url)
-        .send()
-        .await
-        .map_err(|e| failed(format!("could not download it ({e})")))?;
-    if !response.status().is_success() {
-        return Err(failed(format!(
-            "could not download it (HTTP {})",
-            response.status().as_u16()
-        )));
-    }
-    let content_type = response
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .map(|v| v.split(';').next().unwrap_or(v).trim().to_owned());
-    let bytes = response
-        .bytes()
-        .await
-        .map_err(|e| failed(format!("could not download it ({e})")))?;
+async fn fetch(url: &str) -> ApiResult<(bytes::Bytes, Option<String>)> {
+    let (bytes, content_type) = download(url, Duration::from_secs(30), |failure| {
+        let why = match failure {
+            DownloadFailure::Transport(e) => format!("could not download it ({e})"),
+            DownloadFailure::Status(s) => format!("could not download it (HTTP {})", s.as_u16()),
+        };
+        ApiError::bad_request(format!("Invalid media URL: {why}"))
+    })
+    .await?;
     if bytes.len() as u64 > UPLOAD_MAX_BYTES {
         return Err(too_large());
     }
-    Ok((bytes.to_vec(), content_type))
+    Ok((bytes, content_type))
 }
 
 /// `POST /api/upload-media-object` (§7.2): `{media_url}` → 201 with `mediaObjectId` and a
@@ -307,7 +333,7 @@ async fn upload_media_object(
         None => format!("MO_{}", short_id()),
     };
     let name = if last.is_empty() { id.clone() } else { last };
-    if is_local(&url, &state.origin) {
+    if is_local_url(raw, &state.origin) {
         let (bytes, fetched_type) = fetch(raw).await?;
         let content_type = match content_type_for(&id) {
             "application/octet-stream" => {
@@ -315,17 +341,7 @@ async fn upload_media_object(
             }
             known => known.to_owned(),
         };
-        tokio::fs::write(state.config.media_dir().join(&id), &bytes)
-            .await
-            .map_err(ApiError::internal)?;
-        record(
-            &state,
-            &id,
-            &name,
-            &content_type,
-            bytes.len() as u64,
-            Some(raw),
-        )?;
+        write(&state, &id, &name, &content_type, &bytes, Some(raw)).await?;
     } else {
         record(&state, &id, &name, content_type_for(&id), 0, Some(raw))?;
     }

@@ -18,7 +18,7 @@ use crate::api_error::{ApiError, ApiResult};
 use crate::domain;
 use crate::extract::{Body, Params, PathParams};
 use crate::state::AppState;
-use crate::util::{is_e164, require_e164, uuid};
+use crate::util::{is_e164, require_e164, require_field, uuid};
 
 /// This area's API paths.
 pub fn router() -> Router<AppState> {
@@ -71,10 +71,7 @@ async fn send_message(
     Body(body): Body<SendBody>,
 ) -> ApiResult<Json<Value>> {
     let number = require_e164("number", body.number.as_deref())?;
-    let from = require_e164("from_number", body.from_number.as_deref())?;
-    let line = state
-        .store
-        .with(|c| Ok(outbound::sending_line(c, &from)))??;
+    let line = outbound::require_sending_line(&state, body.from_number.as_deref())?;
     let content = outbound::check_content(body.content.as_deref())?;
     let media_url = body.media_url.clone().unwrap_or_default();
     let app_card = body.app_card.filter(|v| !v.is_null());
@@ -84,27 +81,19 @@ async fn send_message(
         ));
     }
     let media_url = outbound::check_url("media_url", Some(&media_url), &state.origin)?;
-    let status_callback = outbound::check_url(
-        "status_callback",
-        body.status_callback.as_deref(),
+    let (status_callback, send_style) = outbound::check_options(
         &state.origin,
+        body.status_callback.as_deref(),
+        body.send_style.as_deref(),
+        body.seat_id.as_deref(),
     )?;
-    let send_style = outbound::check_send_style(body.send_style.as_deref())?;
-    outbound::check_seat(body.seat_id.as_deref())?;
     let app_card = match app_card {
         Some(card) => Some(check_app_card(card, &number, &line)?),
         None => None,
     };
-    let reply_to = state.store.with(|c| {
-        Ok(outbound::check_reply_to(
-            c,
-            body.reply_to.as_ref(),
-            &number,
-            "",
-            &line.number,
-        ))
-    })??;
-    let row = outbound::queue(
+    let reply_to =
+        outbound::check_direct_reply_to(&state, body.reply_to.as_ref(), &number, &line.number)?;
+    let (row, ctx) = outbound::queue(
         &state,
         Draft {
             line: Some(line),
@@ -121,7 +110,6 @@ async fn send_message(
             ..Draft::default()
         },
     )?;
-    let ctx = state.store.with(|c| Ctx::load(c, &state.origin))?;
     Ok(Json(response_json(&row, &ctx)))
 }
 
@@ -194,10 +182,7 @@ async fn status_by_path(
 
 /// `GET /api/status?handle=` and `/api/status/{handle}` (§4.4).
 fn status(state: &AppState, handle: Option<&str>) -> ApiResult<Json<Value>> {
-    let handle = handle
-        .map(str::trim)
-        .filter(|h| !h.is_empty())
-        .ok_or_else(|| ApiError::bad_request("Missing required field: handle"))?;
+    let handle = require_field("handle", handle)?;
     let (row, ctx) = state
         .store
         .with(|c| Ok((message_store::get(c, handle)?, Ctx::load(c, &state.origin)?)))?;

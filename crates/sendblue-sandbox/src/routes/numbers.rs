@@ -3,7 +3,7 @@
 //! that an unencoded query string turned into a space.
 
 use crate::api_error::ApiError;
-use crate::util::is_e164;
+use crate::util::{is_e164, require_e164, require_field};
 
 /// Normalizes a number to E.164: `+` followed by digits as is, a US 10-digit local number
 /// (`4155550199`, `(415) 555-0199`) gets `+1`, an 11-digit number starting with 1 gets `+`.
@@ -28,6 +28,12 @@ pub fn normalize_phone(raw: &str) -> Option<String> {
     is_e164(&candidate).then_some(candidate)
 }
 
+/// A required phone number, normalized by [`normalize_phone`]: absent or blank is `Missing
+/// required field: {field}`, anything else that is not a phone number is `invalid`.
+pub fn require_phone(field: &str, value: Option<&str>, invalid: &str) -> Result<String, ApiError> {
+    normalize_phone(require_field(field, value)?).ok_or_else(|| ApiError::bad_request(invalid))
+}
+
 /// A phone number read from a query string. Form decoding turns an unencoded `+` into a
 /// space, so a value that starts with a space followed by digits gets its `+` back.
 pub fn query_phone(raw: &str) -> String {
@@ -50,6 +56,17 @@ pub fn account_line(
             "{field} {number} is not a line on this account (see GET /api/lines)"
         ))
     })
+}
+
+/// The line named by the required field `field`: E.164 ([`require_e164`]), then one of the
+/// account's lines ([`account_line`]).
+pub fn require_account_line(
+    conn: &rusqlite::Connection,
+    field: &str,
+    value: Option<&str>,
+) -> Result<crate::domain::Line, ApiError> {
+    let number = require_e164(field, value)?;
+    account_line(conn, field, &number)
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use super::service_rule::{service_for, IMESSAGE, SMS};
 use crate::api_error::{ApiError, ApiResult};
 use crate::domain::{self, Line};
 use crate::state::AppState;
-use crate::util::{iso, now_ms, require_url, uuid};
+use crate::util::{iso, now_ms, require_e164, require_url, uuid};
 
 /// Longest `content`, in characters (§21).
 pub const CONTENT_MAX_CHARS: usize = 18_996;
@@ -49,6 +49,13 @@ pub fn sending_line(conn: &Connection, from: &str) -> ApiResult<Line> {
     Ok(line)
 }
 
+/// The line a send goes out on: `from_number` checked as E.164, then as a line of the account
+/// that may send ([`sending_line`]).
+pub fn require_sending_line(state: &AppState, from_number: Option<&str>) -> ApiResult<Line> {
+    let from = require_e164("from_number", from_number)?;
+    state.store.with(|c| Ok(sending_line(c, &from)))?
+}
+
 /// Checks `content` against the length limit; returns it (`""` when absent).
 pub fn check_content(content: Option<&str>) -> ApiResult<String> {
     let text = content.unwrap_or("");
@@ -82,6 +89,33 @@ pub fn check_url(field: &str, url: Option<&str>, origin: &str) -> ApiResult<Opti
             Ok(Some(u.to_owned()))
         }
     }
+}
+
+/// Checks the delivery options every send takes, in this order: `status_callback`
+/// ([`check_url`]), `send_style` ([`check_send_style`]) and `seat_id` ([`check_seat`]).
+/// Returns the callback URL and the style.
+pub fn check_options(
+    origin: &str,
+    status_callback: Option<&str>,
+    send_style: Option<&str>,
+    seat_id: Option<&str>,
+) -> ApiResult<(Option<String>, String)> {
+    let status_callback = check_url("status_callback", status_callback, origin)?;
+    let send_style = check_send_style(send_style)?;
+    check_seat(seat_id)?;
+    Ok((status_callback, send_style))
+}
+
+/// [`check_reply_to`] for a 1:1 send to `number` on `line`.
+pub fn check_direct_reply_to(
+    state: &AppState,
+    reply_to: Option<&Value>,
+    number: &str,
+    line: &str,
+) -> ApiResult<Option<Value>> {
+    state
+        .store
+        .with(|c| Ok(check_reply_to(c, reply_to, number, "", line)))?
 }
 
 /// Checks `reply_to` (§4.1): `{message_handle, part_index?}` naming a message of this
@@ -176,8 +210,9 @@ pub struct Draft {
 }
 
 /// Queues `draft`: creates missing contacts, declines it when the recipient is opted out,
-/// picks the service, stores it as QUEUED and announces it. Returns the stored row.
-pub fn queue(state: &AppState, draft: Draft) -> ApiResult<MessageRow> {
+/// picks the service, stores it as QUEUED and announces it. Returns the stored row and the
+/// context its answer is written with.
+pub fn queue(state: &AppState, draft: Draft) -> ApiResult<(MessageRow, Ctx)> {
     let line = draft.line.clone().ok_or_else(not_registered)?;
     let now = now_ms();
     let delay = step_delay(state);
@@ -262,5 +297,5 @@ pub fn queue(state: &AppState, draft: Draft) -> ApiResult<MessageRow> {
     for notice in notices {
         state.emit(notice);
     }
-    Ok(row)
+    Ok((row, ctx))
 }

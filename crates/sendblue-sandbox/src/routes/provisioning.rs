@@ -18,7 +18,7 @@ use crate::extract::{Body, PathParams};
 use crate::notify::Notice;
 use crate::routes::lines::line_assigned_notice;
 use crate::state::AppState;
-use crate::util::{iso, now_iso, now_ms, uuid};
+use crate::util::{iso, now_iso, now_ms, require_field, uuid};
 
 /// How long a preview token stays valid.
 const PREVIEW_TTL_MS: i64 = 10 * 60 * 1000;
@@ -149,14 +149,7 @@ async fn confirm(
     State(state): State<AppState>,
     Body(body): Body<ConfirmBody>,
 ) -> ApiResult<Json<Value>> {
-    let token = match body.preview_token.as_deref().map(str::trim) {
-        None | Some("") => {
-            return Err(ApiError::bad_request(
-                "Missing required field: preview_token",
-            ))
-        }
-        Some(t) => t.to_owned(),
-    };
+    let token = require_field("preview_token", body.preview_token.as_deref())?.to_owned();
     let line = state.store.tx(|tx| -> ApiResult<Line> {
         require_plan(tx)?;
         let found: Option<(i64, bool)> = tx
@@ -212,18 +205,11 @@ async fn add_line(
     State(state): State<AppState>,
     Body(body): Body<AddLineBody>,
 ) -> ApiResult<Json<Value>> {
-    match body.line_request_type.as_deref().map(str::trim) {
-        None | Some("") => {
-            return Err(ApiError::bad_request(
-                "Missing required field: line_request_type",
-            ))
-        }
-        Some(t) if t.eq_ignore_ascii_case("phone") => {}
-        Some(t) => {
-            return Err(ApiError::bad_request(format!(
-                "Invalid line_request_type {t:?}: only phone is supported"
-            )))
-        }
+    let kind = require_field("line_request_type", body.line_request_type.as_deref())?;
+    if !kind.eq_ignore_ascii_case("phone") {
+        return Err(ApiError::bad_request(format!(
+            "Invalid line_request_type {kind:?}: only phone is supported"
+        )));
     }
     let area = body
         .desired_area_code

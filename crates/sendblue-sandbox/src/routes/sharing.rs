@@ -14,7 +14,7 @@ use crate::api_error::{ApiError, ApiResult};
 use crate::domain::Line;
 use crate::extract::{Body, Params};
 use crate::notify::{Notice, WebhookNotice};
-use crate::routes::numbers::{account_line, query_phone};
+use crate::routes::numbers::{account_line, query_phone, require_account_line};
 use crate::routes::sharing_photo;
 use crate::state::AppState;
 use crate::util::{now_iso, now_ms, require_e164, require_url};
@@ -35,8 +35,7 @@ pub fn router() -> Router<AppState> {
 
 /// The line of `fromNumber`, checked: E.164 and the account's (400 otherwise).
 fn from_line(conn: &Connection, raw: Option<&str>) -> ApiResult<Line> {
-    let number = require_e164("fromNumber", raw)?;
-    account_line(conn, "fromNumber", &number)
+    require_account_line(conn, "fromNumber", raw)
 }
 
 fn require_sharing(line: &Line) -> ApiResult<()> {

@@ -5,11 +5,10 @@
 
 use std::time::Duration;
 
-use rusqlite::params;
-
 use crate::api_error::{ApiError, ApiResult};
+use crate::routes::media::{self, DownloadFailure};
 use crate::state::AppState;
-use crate::util::{now_iso, uuid};
+use crate::util::is_local_url;
 
 /// The largest photo the sandbox stores.
 const MAX_PHOTO_BYTES: usize = 10 * 1024 * 1024;
@@ -21,19 +20,6 @@ pub struct Photo {
     pub url: String,
     /// The media object holding the bytes, when fetched.
     pub media_id: Option<String>,
-}
-
-/// Whether the sandbox fetches this URL itself: its own origin or a loopback host.
-fn fetchable(raw: &str, own_origin: &str) -> bool {
-    if raw.starts_with(own_origin) {
-        return true;
-    }
-    url::Url::parse(raw).is_ok_and(|u| {
-        matches!(
-            u.host_str(),
-            Some("127.0.0.1") | Some("localhost") | Some("[::1]")
-        )
-    })
 }
 
 /// JPEG or PNG by their first bytes.
@@ -50,26 +36,20 @@ fn image_type(bytes: &[u8]) -> Option<(&'static str, &'static str)> {
 /// Resolves `photoUrl`: fetched and stored when local, recorded as given otherwise. A local
 /// URL that can't be fetched, or that is not a JPEG or PNG, is a 400.
 pub async fn resolve(state: &AppState, raw: &str) -> ApiResult<Photo> {
-    if !fetchable(raw, &state.origin) {
+    if !is_local_url(raw, &state.origin) {
         return Ok(Photo {
             url: raw.to_owned(),
             media_id: None,
         });
     }
-    let cant = |why: String| ApiError::bad_request(format!("Could not fetch photoUrl: {why}"));
-    let client = reqwest::Client::builder()
-        .timeout(Duration::from_secs(10))
-        .build()
-        .map_err(ApiError::internal)?;
-    let response = client
-        .get(raw)
-        .send()
-        .await
-        .map_err(|e| cant(e.to_string()))?;
-    if !response.status().is_success() {
-        return Err(cant(format!("the server answered {}", response.status())));
-    }
-    let bytes = response.bytes().await.map_err(|e| cant(e.to_string()))?;
+    let (bytes, _) = media::download(raw, Duration::from_secs(10), |failure| {
+        let why = match failure {
+            DownloadFailure::Transport(e) => e.to_string(),
+            DownloadFailure::Status(s) => format!("the server answered {s}"),
+        };
+        ApiError::bad_request(format!("Could not fetch photoUrl: {why}"))
+    })
+    .await?;
     if bytes.len() > MAX_PHOTO_BYTES {
         return Err(ApiError::bad_request(
             "The photo at photoUrl is larger than 10 MB",
@@ -78,30 +58,9 @@ pub async fn resolve(state: &AppState, raw: &str) -> ApiResult<Photo> {
     let (content_type, extension) = image_type(&bytes)
         .ok_or_else(|| ApiError::bad_request("photoUrl must point to a JPEG or PNG image"))?;
     let file_name = format!("contact-photo.{extension}");
-    let id = format!("{}_{file_name}", &uuid().replace('-', "")[..10]);
-    let dir = state.config.media_dir();
-    tokio::fs::create_dir_all(&dir)
-        .await
-        .map_err(ApiError::internal)?;
-    tokio::fs::write(dir.join(&id), &bytes)
-        .await
-        .map_err(ApiError::internal)?;
-    state.store.tx(|tx| {
-        tx.execute(
-            "INSERT INTO media (id, file_name, content_type, size, source_url, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![
-                id,
-                file_name,
-                content_type,
-                bytes.len() as i64,
-                raw,
-                now_iso()
-            ],
-        )
-    })?;
+    let id = media::store_bytes(state, &file_name, content_type, &bytes, Some(raw)).await?;
     Ok(Photo {
-        url: format!("{}/media/{id}", state.origin),
+        url: media::url_of(state, &id),
         media_id: Some(id),
     })
 }
@@ -109,14 +68,6 @@ pub async fn resolve(state: &AppState, raw: &str) -> ApiResult<Photo> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn only_local_urls_are_fetched() {
-        let own = "http://127.0.0.1:7878";
-        assert!(fetchable("http://127.0.0.1:7878/media/x", own));
-        assert!(fetchable("http://localhost:9000/p.png", own));
-        assert!(!fetchable("https://cdn.acme.test/p.png", own));
-    }
 
     #[test]
     fn images_are_recognized_by_their_bytes() {

@@ -1,13 +1,26 @@
 //! Starting a real sandbox on a free loopback port with its own database, and talking to it
 //! both raw (wire tests compare JSON, not the client's types) and through `sendblue-client`.
+//!
+//! Beside it: `receiver.rs` (a loopback webhook receiver), `shapes.rs` (the wire key lists
+//! several files check) and `setup.rs` (sends, inbound messages, status waits, webhook
+//! registration and the event stream, as the tests set them up).
 
 #![allow(dead_code)]
+
+pub mod receiver;
+pub mod setup;
+pub mod shapes;
 
 use std::time::Duration;
 
 use reqwest::Method;
 use sendblue_sandbox::{RunningSandbox, SandboxConfig, DEFAULT_KEY_ID, DEFAULT_SECRET};
-use serde_json::Value;
+use serde_json::{json, Value};
+
+/// The seeded V2 (Mac) line: everything is enabled on it.
+pub const V2_LINE: &str = "+14155550100";
+/// The seeded classic line (assigned).
+pub const V1_LINE: &str = "+14155550101";
 
 /// A running sandbox and the folder holding its database (deleted on drop).
 pub struct Sandbox {
@@ -60,24 +73,35 @@ impl Sandbox {
 
     /// A `sendblue-client` for this sandbox with the right keys and no retries.
     pub fn client(&self) -> sendblue_client::Client {
-        let mut config = sendblue_client::ClientConfig::new(DEFAULT_KEY_ID, DEFAULT_SECRET)
-            .with_base_url(&self.base_url())
-            .unwrap();
-        config.retry = sendblue_client::RetryPolicy::none();
-        sendblue_client::Client::new(config).unwrap()
+        client_for(&self.base_url())
+    }
+
+    /// An authenticated request to `path` (which may include a query string), not sent yet.
+    pub fn authed(&self, method: Method, path: &str) -> reqwest::RequestBuilder {
+        with_keys(
+            self.http
+                .request(method, format!("{}{}", self.base_url(), path)),
+        )
     }
 
     /// A raw authenticated request; `path` may include a query string.
     pub async fn call(&self, method: Method, path: &str, body: Option<Value>) -> Raw {
-        let mut request = self
-            .http
-            .request(method, format!("{}{}", self.base_url(), path))
-            .header("sb-api-key-id", DEFAULT_KEY_ID)
-            .header("sb-api-secret-key", DEFAULT_SECRET);
+        let mut request = self.authed(method, path);
         if let Some(body) = body {
             request = request.json(&body);
         }
         raw(request.send().await.unwrap()).await
+    }
+
+    /// An authenticated multipart POST of one file, as the part `part` named `name`, on a
+    /// connection of its own (a refused upload may leave its connection unusable).
+    pub async fn upload(&self, path: &str, part: &str, bytes: Vec<u8>, name: &str) -> Raw {
+        let form = reqwest::multipart::Form::new().part(
+            part.to_owned(),
+            reqwest::multipart::Part::bytes(bytes).file_name(name.to_owned()),
+        );
+        let request = reqwest::Client::new().post(format!("{}{path}", self.base_url()));
+        raw(with_keys(request).multipart(form).send().await.unwrap()).await
     }
 
     pub async fn get(&self, path: &str) -> Raw {
@@ -115,6 +139,22 @@ impl Sandbox {
     }
 }
 
+/// A `sendblue-client` for the sandbox at `base_url`, with the default keys and no retries.
+pub fn client_for(base_url: &str) -> sendblue_client::Client {
+    let mut config = sendblue_client::ClientConfig::new(DEFAULT_KEY_ID, DEFAULT_SECRET)
+        .with_base_url(base_url)
+        .unwrap();
+    config.retry = sendblue_client::RetryPolicy::none();
+    sendblue_client::Client::new(config).unwrap()
+}
+
+/// `request` with the default key headers.
+pub fn with_keys(request: reqwest::RequestBuilder) -> reqwest::RequestBuilder {
+    request
+        .header("sb-api-key-id", DEFAULT_KEY_ID)
+        .header("sb-api-secret-key", DEFAULT_SECRET)
+}
+
 /// Reads a raw answer.
 pub async fn raw(response: reqwest::Response) -> Raw {
     let status = response.status().as_u16();
@@ -145,4 +185,22 @@ pub fn assert_keys(value: &Value, keys: &[&str]) {
     let mut want = keys.to_vec();
     want.sort_unstable();
     assert_eq!(got, want, "keys of {value}");
+}
+
+/// The error body `{"status":"ERROR","message":…}`.
+pub fn error(message: &str) -> Value {
+    json!({"status": "ERROR", "message": message})
+}
+
+/// Asserts an error answer: this status and exactly the error body with this message.
+pub fn assert_error(raw: &Raw, status: u16, message: &str) {
+    assert_eq!(raw.status, status, "{}", raw.body);
+    assert_eq!(raw.body, error(message));
+}
+
+/// Asserts a 400 that carries an `error_code` (groups v2), and that code.
+pub fn assert_coded(raw: &Raw, code: &str) {
+    assert_eq!(raw.status, 400, "{}", raw.body);
+    assert_keys(&raw.body, &["status", "message", "error_code"]);
+    assert_eq!(raw.body["error_code"], code);
 }
