@@ -2,23 +2,31 @@
 
 mod support;
 
-use sendblue_client::models::reactions::{MarkRead, SendReaction, TypingIndicator};
+use sendblue_client::models::reactions::{
+    MarkRead, ReactionResponse, SendReaction, TypingIndicator,
+};
 use sendblue_client::{ErrorCode, MessageStatus, Reaction};
 use support::setup::send_via;
 use support::{Sandbox, V2_LINE as LINE};
+
+/// Sends `reaction` on the message `handle` from `LINE`.
+async fn react(
+    client: &sendblue_client::Client,
+    handle: &str,
+    reaction: Reaction,
+) -> sendblue_client::Result<ReactionResponse> {
+    client
+        .reactions()
+        .send(&SendReaction::new(LINE, handle, reaction))
+        .await
+}
 
 #[tokio::test]
 async fn tapbacks_on_sent_and_received_messages() {
     let sb = Sandbox::start().await;
     let client = sb.client();
     let sent = send_via(&client, "+14155550122", LINE, "Dinner at 7?").await;
-    let answer = client
-        .reactions()
-        .send(&SendReaction::new(
-            LINE,
-            &sent.message_handle,
-            Reaction::Love,
-        ))
+    let answer = react(&client, &sent.message_handle, Reaction::Love)
         .await
         .unwrap();
     assert_eq!(answer.status.as_deref(), Some("OK"));
@@ -30,31 +38,15 @@ async fn tapbacks_on_sent_and_received_messages() {
     );
 
     let emoji: Reaction = "🔥".parse().unwrap();
-    let fire = client
-        .reactions()
-        .send(&SendReaction::new(
-            LINE,
-            &sent.message_handle,
-            emoji.clone(),
-        ))
+    let fire = react(&client, &sent.message_handle, emoji.clone())
         .await
         .unwrap();
     assert_eq!(fire.reaction, Some(emoji));
 
-    let unknown = client
-        .reactions()
-        .send(&SendReaction::new(LINE, "nope", Reaction::Like))
-        .await
-        .unwrap_err();
+    let unknown = react(&client, "nope", Reaction::Like).await.unwrap_err();
     assert_eq!(unknown.code(), ErrorCode::NotFound);
     let sms = send_via(&client, "+14155550123", LINE, "hi").await;
-    let refused = client
-        .reactions()
-        .send(&SendReaction::new(
-            LINE,
-            &sms.message_handle,
-            Reaction::Like,
-        ))
+    let refused = react(&client, &sms.message_handle, Reaction::Like)
         .await
         .unwrap_err();
     assert_eq!(refused.code(), ErrorCode::Validation);
