@@ -4,9 +4,7 @@
 use std::path::Path;
 
 use console_core::audit::{action, AuditResultFilter, AUDIT_COLUMNS};
-use console_core::{
-    AppError, AuditEvent, AuditLog, AuditQuery, ErrorCode, Profile, ProfileKind,
-};
+use console_core::{AppError, AuditEvent, AuditLog, AuditQuery, ErrorCode, Profile, ProfileKind};
 use serde_json::json;
 
 const PLANTED: &str = "planted-secret-7f3a9c";
@@ -25,7 +23,12 @@ fn profile() -> Profile {
 fn read_csv(path: &Path) -> (Vec<String>, Vec<Vec<String>>) {
     let bytes = std::fs::read(path).unwrap();
     let mut reader = csv::Reader::from_reader(&bytes[3..]);
-    let header = reader.headers().unwrap().iter().map(str::to_owned).collect();
+    let header = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
     let rows = reader
         .records()
         .map(|r| r.unwrap().iter().map(str::to_owned).collect())
@@ -37,21 +40,35 @@ fn read_csv(path: &Path) -> (Vec<String>, Vec<Vec<String>>) {
 fn fill(log: &AuditLog) {
     let p = profile();
     for i in 0..10 {
-        log.record(AuditEvent::new(&p, action::CONTACT_CREATE, format!("+1415555{i:04}")))
-            .unwrap();
+        // Distinct milliseconds, so time ranges have edges to test.
+        std::thread::sleep(std::time::Duration::from_millis(2));
+        log.record(AuditEvent::new(
+            &p,
+            action::CONTACT_CREATE,
+            format!("+1415555{i:04}"),
+        ))
+        .unwrap();
         let result: Result<(), AppError> = if i % 3 == 0 {
-            Err(AppError::new(ErrorCode::NotFound, "That item no longer exists."))
+            Err(AppError::new(
+                ErrorCode::NotFound,
+                "That item no longer exists.",
+            ))
         } else {
             Ok(())
         };
+        std::thread::sleep(std::time::Duration::from_millis(2));
         log.record(
-            AuditEvent::new(&p, action::CONTACT_DELETE, format!("+1415555{i:04}"))
-                .outcome(&result),
+            AuditEvent::new(&p, action::CONTACT_DELETE, format!("+1415555{i:04}")).outcome(&result),
         )
         .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(2));
         log.record(
-            AuditEvent::new(&p, action::WEBHOOK_ADD, format!("https://hooks.example.com/Recv-{i}"))
-                .details(json!({"type": "receive"})),
+            AuditEvent::new(
+                &p,
+                action::WEBHOOK_ADD,
+                format!("https://hooks.example.com/Recv-{i}"),
+            )
+            .details(json!({"type": "receive"})),
         )
         .unwrap();
     }
@@ -66,7 +83,10 @@ fn entries_are_recorded_and_queried_with_filters_and_pages() {
     let all = log.query(&AuditQuery::default()).unwrap();
     assert_eq!(all.total, 30);
     assert_eq!(all.entries.len(), 30);
-    assert!(all.entries.windows(2).all(|w| w[0].id > w[1].id), "newest first");
+    assert!(
+        all.entries.windows(2).all(|w| w[0].id > w[1].id),
+        "newest first"
+    );
     let newest = &all.entries[0];
     assert_eq!(newest.action, action::WEBHOOK_ADD);
     assert_eq!(newest.profile_id, "p-1");
@@ -79,9 +99,16 @@ fn entries_are_recorded_and_queried_with_filters_and_pages() {
         f(&mut query);
         log.query(&query).unwrap()
     };
-    assert_eq!(q(|q| q.action = Some(action::CONTACT_DELETE.into())).total, 10);
+    assert_eq!(
+        q(|q| q.action = Some(action::CONTACT_DELETE.into())).total,
+        10
+    );
     assert_eq!(q(|q| q.action = Some("contact.".into())).total, 20);
-    assert_eq!(q(|q| q.action = Some("contact".into())).total, 0, "exact unless it ends with .");
+    assert_eq!(
+        q(|q| q.action = Some("contact".into())).total,
+        0,
+        "exact unless it ends with ."
+    );
     let failed = q(|q| q.result = Some(AuditResultFilter::Error));
     assert_eq!(failed.total, 4);
     assert!(failed.entries.iter().all(|e| !e.ok
@@ -90,7 +117,11 @@ fn entries_are_recorded_and_queried_with_filters_and_pages() {
     assert_eq!(q(|q| q.result = Some(AuditResultFilter::Ok)).total, 26);
     assert_eq!(q(|q| q.target = Some("recv-".into())).total, 10, "any case");
     assert_eq!(q(|q| q.target = Some("5550007".into())).total, 2);
-    assert_eq!(q(|q| q.target = Some("%".into())).total, 0, "LIKE wildcards are literal");
+    assert_eq!(
+        q(|q| q.target = Some("%".into())).total,
+        0,
+        "LIKE wildcards are literal"
+    );
     let both = q(|q| {
         q.action = Some(action::CONTACT_DELETE.into());
         q.target = Some("0003".into());
@@ -119,6 +150,7 @@ fn entries_are_recorded_and_queried_with_filters_and_pages() {
         .filter(|e| e.at >= since && e.at < until)
         .count() as u64;
     assert_eq!(in_range.total, expected);
+    assert_eq!(expected, 10, "entries 10..20, oldest first");
     range.since = Some("yesterday".into());
     let err = log.query(&range).unwrap_err();
     assert_eq!(err.code, ErrorCode::Validation);
@@ -157,8 +189,12 @@ fn the_log_exports_to_a_formula_safe_csv() {
     let log = AuditLog::open_in(dir.path()).unwrap();
     fill(&log);
     let p = profile();
-    log.record(AuditEvent::new(&p, action::CONTACT_UPDATE, "=HYPERLINK(\"http://x\")"))
-        .unwrap();
+    log.record(AuditEvent::new(
+        &p,
+        action::CONTACT_UPDATE,
+        "=HYPERLINK(\"http://x\")",
+    ))
+    .unwrap();
 
     let out = dir.path().join("audit.csv");
     let written = log
@@ -216,8 +252,12 @@ fn a_planted_secret_never_reaches_the_audit_file() {
         format!("rejected {PLANTED_KNOWN}"),
     ));
     log.record(
-        AuditEvent::new(&p, action::PROFILE_SECRET_SET, format!("profile with {PLANTED_KNOWN}"))
-            .outcome(&failed),
+        AuditEvent::new(
+            &p,
+            action::PROFILE_SECRET_SET,
+            format!("profile with {PLANTED_KNOWN}"),
+        )
+        .outcome(&failed),
     )
     .unwrap();
     let out = dir.path().join("export.csv");

@@ -1,9 +1,11 @@
 //! Exports against real files and a real sandbox: formula neutralization, the contacts CSV
 //! (columns, quoting, unicode, streaming), the messages CSV, cancel, and resume.
 
+mod jobs_support;
+
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
 use console_core::export::contacts::{ContactIter, ContactRows};
@@ -11,34 +13,15 @@ use console_core::export::{
     contact_header, is_e164, neutralize, ContactList, ExportContactsRunner, ExportMessagesRunner,
     CONTACT_COLUMNS, EXPORTED, MESSAGE_COLUMNS, NOT_SAVED,
 };
-use console_core::jobs::{JobProgress, JobState, Jobs, Journal, REPORT_COLUMNS};
+use console_core::jobs::{JobState, Jobs, Journal, REPORT_COLUMNS};
 use console_core::{export, AppResult};
+use jobs_support::{client_for, progress_log, read_csv, sandbox};
 use sendblue_client::models::contacts::Contact;
 use sendblue_client::models::message_list::ListMessages;
 use sendblue_client::models::message_send::SendMessage;
-use sendblue_client::{Client, ClientConfig};
-use sendblue_sandbox::{RunningSandbox, SandboxConfig, DEFAULT_KEY_ID, DEFAULT_SECRET};
+use sendblue_client::Client;
 
 const LINE: &str = "+14155550100";
-
-fn read_csv(path: &Path) -> (Vec<String>, Vec<Vec<String>>) {
-    let bytes = std::fs::read(path).unwrap();
-    assert!(bytes.starts_with("\u{feff}".as_bytes()), "UTF-8 BOM first");
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .from_reader(&bytes[3..]);
-    let header = reader
-        .headers()
-        .unwrap()
-        .iter()
-        .map(str::to_owned)
-        .collect();
-    let rows = reader
-        .records()
-        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
-        .collect();
-    (header, rows)
-}
 
 fn contact(phone: &str, first: &str) -> Contact {
     Contact {
@@ -169,7 +152,10 @@ async fn contacts_export_of_a_known_set_has_stable_columns_quoting_and_unicode()
     // The raw bytes quote exactly what needs quoting, with doubled quotes, and end lines CRLF.
     let raw = std::fs::read_to_string(&out).unwrap();
     assert!(raw.contains(",\"O'Brien, \"\"Jr.\"\"\",\"Line one\nline two\","));
-    assert!(raw.contains("\r\n+14155550002,"), "E.164 stays unquoted and unprefixed");
+    assert!(
+        raw.contains("\r\n+14155550002,"),
+        "E.164 stays unquoted and unprefixed"
+    );
     assert!(!dir.path().join("out").join("contacts.csv.partial").exists());
 
     // The report: one line per row.
@@ -213,13 +199,6 @@ impl ContactRows for Generated {
     }
 }
 
-fn progress_log(jobs: &Jobs) -> Arc<Mutex<Vec<JobProgress>>> {
-    let log = Arc::new(Mutex::new(Vec::new()));
-    let sink = log.clone();
-    jobs.on_progress(move |p| sink.lock().unwrap().push(p.clone()));
-    log
-}
-
 #[tokio::test]
 async fn a_large_contacts_export_streams_from_a_generator() {
     let dir = tempfile::tempdir().unwrap();
@@ -240,26 +219,16 @@ async fn a_large_contacts_export_streams_from_a_generator() {
     assert_eq!(header.len(), CONTACT_COLUMNS.len() + 3);
     assert_eq!(rows.len(), 100_000);
     assert_eq!(rows[99_999][0], "+16460099999");
-    assert_eq!(rows[99_999][CONTACT_COLUMNS.len()], "99999", "k0 of row 99999");
+    assert_eq!(
+        rows[99_999][CONTACT_COLUMNS.len()],
+        "99999",
+        "k0 of row 99999"
+    );
     let events = events.lock().unwrap();
     let last = events.last().unwrap();
     assert_eq!(last.state, JobState::Completed);
     assert_eq!((last.done, last.total), (100_000, 100_000));
     assert!(events.iter().all(|e| e.total == 100_000));
-}
-
-async fn sandbox(dir: &Path) -> RunningSandbox {
-    let mut config = SandboxConfig::ephemeral(dir.join("sandbox.db"));
-    config.auto_reply = false;
-    config.tick = Duration::from_millis(50);
-    sendblue_sandbox::start(config).await.unwrap()
-}
-
-fn client(sandbox: &RunningSandbox) -> Client {
-    let config = ClientConfig::new(DEFAULT_KEY_ID, DEFAULT_SECRET)
-        .with_base_url(&sandbox.base_url())
-        .unwrap();
-    Client::new(config).unwrap()
 }
 
 async fn send_messages(client: &Client, n: usize) -> Vec<String> {
@@ -272,7 +241,11 @@ async fn send_messages(client: &Client, n: usize) -> Vec<String> {
         };
         let sent = client
             .messages()
-            .send(&SendMessage::text(format!("+1917555{:04}", i), LINE, content))
+            .send(&SendMessage::text(
+                format!("+1917555{:04}", i),
+                LINE,
+                content,
+            ))
             .await
             .unwrap();
         handles.push(sent.message_handle);
@@ -284,7 +257,7 @@ async fn send_messages(client: &Client, n: usize) -> Vec<String> {
 async fn messages_export_reads_every_page_from_the_sandbox() {
     let dir = tempfile::tempdir().unwrap();
     let sandbox = sandbox(dir.path()).await;
-    let client = client(&sandbox);
+    let client = client_for(&sandbox.base_url());
     let sent = send_messages(&client, 23).await;
     let jobs = Jobs::open(dir.path().join("jobs")).unwrap();
     jobs.register(Arc::new(ExportMessagesRunner::new(client.clone())));
@@ -316,9 +289,18 @@ async fn messages_export_reads_every_page_from_the_sandbox() {
     for handle in &sent {
         assert!(handles.contains(handle.as_str()), "{handle} exported");
     }
-    let content = MESSAGE_COLUMNS.iter().position(|c| *c == "content").unwrap();
-    let to = MESSAGE_COLUMNS.iter().position(|c| *c == "to_number").unwrap();
-    let direction = MESSAGE_COLUMNS.iter().position(|c| *c == "direction").unwrap();
+    let content = MESSAGE_COLUMNS
+        .iter()
+        .position(|c| *c == "content")
+        .unwrap();
+    let to = MESSAGE_COLUMNS
+        .iter()
+        .position(|c| *c == "to_number")
+        .unwrap();
+    let direction = MESSAGE_COLUMNS
+        .iter()
+        .position(|c| *c == "direction")
+        .unwrap();
     let first = rows.iter().find(|r| r[0] == sent[0]).unwrap();
     assert_eq!(first[content], "'=cmd|' /C calc'!A0");
     assert_eq!(first[to], "+19175550000");
@@ -332,7 +314,7 @@ async fn messages_export_reads_every_page_from_the_sandbox() {
 async fn cancelling_a_messages_export_keeps_no_file_and_says_so() {
     let dir = tempfile::tempdir().unwrap();
     let sandbox = sandbox(dir.path()).await;
-    let client = client(&sandbox);
+    let client = client_for(&sandbox.base_url());
     send_messages(&client, 40).await;
     sandbox.state().faults.write().unwrap().latency_ms = 150;
     let jobs = Jobs::open(dir.path().join("jobs")).unwrap();
@@ -356,7 +338,10 @@ async fn cancelling_a_messages_export_keeps_no_file_and_says_so() {
     let not_saved = report.count(NOT_SAVED);
     assert!((5..40).contains(&not_saved), "stopped soon: {not_saved}");
     assert_eq!(report.output, None);
-    assert_eq!(std::fs::read_to_string(&out).unwrap(), "the previous export");
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        "the previous export"
+    );
     assert!(!dir.path().join("messages.csv.partial").exists());
     let info = jobs.info(&id).unwrap();
     assert_eq!(info.state, JobState::Cancelled);
@@ -395,7 +380,10 @@ async fn an_interrupted_export_resumes_by_writing_the_file_again() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("jobs");
     let out = dir.path().join("contacts.csv");
-    let rows = vec![contact("+14155550011", "Ann"), contact("+14155550012", "Bo")];
+    let rows = vec![
+        contact("+14155550011", "Ann"),
+        contact("+14155550012", "Bo"),
+    ];
     let id = {
         let jobs = Jobs::open(&root).unwrap();
         let id = export::create_contacts_export(&jobs, &out, serde_json::Value::Null).unwrap();
@@ -404,13 +392,19 @@ async fn an_interrupted_export_resumes_by_writing_the_file_again() {
             .unwrap()
             .set_state(JobState::Running, None)
             .unwrap();
-        std::fs::write(dir.path().join("contacts.csv.partial"), "phone,first\n+1415").unwrap();
+        std::fs::write(
+            dir.path().join("contacts.csv.partial"),
+            "phone,first\n+1415",
+        )
+        .unwrap();
         id
     };
 
     let jobs = Jobs::open(&root).unwrap();
     assert_eq!(jobs.info(&id).unwrap().state, JobState::Interrupted);
-    jobs.register(Arc::new(ExportContactsRunner::new(Arc::new(ContactList(rows)))));
+    jobs.register(Arc::new(ExportContactsRunner::new(Arc::new(ContactList(
+        rows,
+    )))));
     let handles = jobs.resume_all().unwrap();
     assert_eq!(handles.len(), 1);
     let report = handles.into_iter().next().unwrap().wait().await.unwrap();
@@ -419,5 +413,8 @@ async fn an_interrupted_export_resumes_by_writing_the_file_again() {
     assert_eq!(cells.len(), 2);
     assert_eq!(cells[1][..2], ["+14155550012", "Bo"]);
     assert!(!dir.path().join("contacts.csv.partial").exists());
-    assert!(jobs.resume_all().unwrap().is_empty(), "nothing left to resume");
+    assert!(
+        jobs.resume_all().unwrap().is_empty(),
+        "nothing left to resume"
+    );
 }

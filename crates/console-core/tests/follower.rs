@@ -8,11 +8,12 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use console_core::follower::{
-    Activity, Backoff, ConnectionState, ContactSink, Follower, FollowerConfig,
+    Activity, Backoff, ConnectionState, ContactSink, Follower, FollowerConfig, LineChange,
 };
 use console_core::AppResult;
 use sendblue_client::models::contacts::{Contact, CreateContact};
 use sendblue_client::models::events::StreamItem;
+use sendblue_client::models::lines::LineStatus;
 use sendblue_client::models::message_send::SendMessage;
 use sendblue_client::{Client, ClientConfig, MessageStatus, RetryPolicy};
 use sendblue_sandbox::{RunningSandbox, SandboxConfig, DEFAULT_KEY_ID, DEFAULT_SECRET};
@@ -20,6 +21,7 @@ use serde_json::{json, Value};
 use tokio::sync::mpsc;
 
 const LINE: &str = "+14155550100";
+const OTHER_LINE: &str = "+14155550101";
 const PATIENCE: Duration = Duration::from_secs(30);
 
 fn sandbox_config(dir: &tempfile::TempDir) -> SandboxConfig {
@@ -177,6 +179,15 @@ fn contact_items(items: &[Activity], contact_id: &str) -> usize {
     items.iter().filter(|a| of(a)).count()
 }
 
+/// The contact ids delivered, in order.
+fn contact_ids(items: &[Activity]) -> Vec<String> {
+    let ids = items.iter().filter_map(|a| match a {
+        Activity::ContactCreated(c) => c.contact_id.clone(),
+        _ => None,
+    });
+    ids.collect()
+}
+
 /// The promises: each event id once, each (message, status) once, statuses never going
 /// backwards, each contact once.
 fn assert_exactly_once(items: &[Activity]) {
@@ -277,16 +288,13 @@ async fn while_connected_every_event_reaches_the_consumer_exactly_once() {
     .await;
 
     feed.until(
-        "every status, the reply, both contacts and the typing",
+        "every status, the reply, the new contacts and the typing",
         |items| {
             sent.iter()
                 .all(|h| has_status(items, h, &MessageStatus::Delivered))
                 && has_status(items, &received, &MessageStatus::Received)
-                && items
-                    .iter()
-                    .filter(|a| matches!(a, Activity::ContactCreated(_)))
-                    .count()
-                    == 2
+                // One per new number: three sends, one inbound, one created.
+                && contact_ids(items).len() == 5
                 && items
                     .iter()
                     .any(|a| matches!(a, Activity::Typing(t) if t.is_typing))
@@ -322,11 +330,10 @@ async fn while_connected_every_event_reaches_the_consumer_exactly_once() {
         .all(|a| a.message().is_none_or(|m| !m.repaired)));
     assert_eq!(contact_items(&items, &contact), 1);
     assert_eq!(
-        mirrored.lock().unwrap().len(),
-        2,
-        "the mirror hears of both new contacts"
+        *mirrored.lock().unwrap(),
+        contact_ids(&items),
+        "the mirror hears of every new contact, once, before the page"
     );
-    assert!(mirrored.lock().unwrap().contains(&contact));
     assert_eq!(feed.states().last(), Some(&ConnectionState::Stopped));
     sandbox.shutdown().await;
 }
@@ -421,7 +428,7 @@ async fn a_sandbox_restart_is_repaired_exactly_once_and_never_backwards() {
     );
 
     assert_gap_repaired(&feed, &before, &gap, &contact).await;
-    assert_eq!(*mirrored.lock().unwrap(), vec![contact]);
+    assert_eq!(*mirrored.lock().unwrap(), contact_ids(&feed.items()));
     follower.stop().await;
     restarted.shutdown().await;
 }
@@ -472,6 +479,9 @@ async fn dropped_connections_are_repaired_exactly_once_and_never_backwards() {
         gap.push(send(&other, &n).await);
     }
     let contact = create_contact(&other, "+13105550170").await;
+    let offline = json!({"status": "OFFLINE"});
+    let path = format!("/__sandbox/lines/{OTHER_LINE}/status");
+    admin(&base, reqwest::Method::POST, &path, Some(offline)).await;
     tokio::time::sleep(Duration::from_millis(500)).await; // a few ticks: all DELIVERED
     let items = feed.items();
     assert!(
@@ -488,6 +498,19 @@ async fn dropped_connections_are_repaired_exactly_once_and_never_backwards() {
     .await;
     assert_gap_repaired(&feed, &before, &gap, &contact).await;
     follower.stop().await;
+    let line_changes: Vec<_> = feed
+        .items()
+        .into_iter()
+        .filter_map(|a| match a {
+            Activity::LineChanged(l) => Some(l),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(line_changes.len(), 1, "{line_changes:?}");
+    let line = &line_changes[0];
+    assert_eq!(line.sendblue_number.as_deref(), Some(OTHER_LINE));
+    assert_eq!(line.status, Some(LineStatus::Offline));
+    assert!(line.change == LineChange::Snapshot && line.repaired);
 
     let log = admin(&base, reqwest::Method::GET, "/__sandbox/requests", None).await;
     let dropped = log["requests"]

@@ -82,6 +82,7 @@ pub struct App {
     driver_port: u16,
     root: Option<TempDir>,
     timeout: Duration,
+    trace: bool,
     started_in: Duration,
 }
 
@@ -120,10 +121,11 @@ impl App {
             .env("XDG_DATA_HOME", root.path().join("data"))
             .env("XDG_CONFIG_HOME", root.path().join("config"))
             .env("XDG_CACHE_HOME", root.path().join("cache"))
-            .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
             .stdin(Stdio::null())
             .stdout(log.try_clone().expect("driver log file"))
             .stderr(log);
+        // Not WEBKIT_DISABLE_COMPOSITING_MODE=1: it saves ~90 MB, but under Xvfb only the
+        // first screenshot of a session then answers; every later WebDriver call hangs.
         // Its own process group: WebKitWebDriver and the app join it, and go with it.
         std::os::unix::process::CommandExt::process_group(&mut command, 0);
         let driver = command.spawn().unwrap_or_else(|e| {
@@ -147,6 +149,7 @@ impl App {
                 .and_then(|s| s.parse().ok())
                 .map(Duration::from_secs)
                 .unwrap_or(DEFAULT_TIMEOUT),
+            trace: std::env::var_os("E2E_TRACE").is_some_and(|v| v == "1"),
             started_in: Duration::ZERO,
         };
 
@@ -269,6 +272,14 @@ impl App {
         format!("--- last lines of tauri-driver / app output ---\n{tail}\n---")
     }
 
+    /// With `E2E_TRACE=1`, prints each wait's outcome and time (shown with `--nocapture`, or
+    /// for a failed journey).
+    fn trace(&self, message: std::fmt::Arguments<'_>) {
+        if self.trace {
+            eprintln!("[e2e] {}: {message}", self.journey);
+        }
+    }
+
     /// Changes how long waits allow from now on.
     pub fn set_timeout(&mut self, timeout: Duration) {
         self.timeout = timeout;
@@ -294,13 +305,15 @@ impl App {
         what: impl Display,
         mut probe: impl AsyncFnMut(&App) -> Option<T>,
     ) -> T {
-        let deadline = Instant::now() + self.timeout;
+        let start = Instant::now();
+        let deadline = start + self.timeout;
         loop {
             // A WebDriver call can hang (a stuck page): never wait past the deadline for one.
             let left = deadline
                 .saturating_duration_since(Instant::now())
                 .max(Duration::from_secs(1));
             if let Ok(Some(value)) = tokio::time::timeout(left, probe(self)).await {
+                self.trace(format_args!("{what}: ok after {:?}", start.elapsed()));
                 return value;
             }
             if Instant::now() >= deadline {
@@ -360,6 +373,7 @@ impl App {
                 .max(Duration::from_secs(1));
             if let Ok(Some(text)) = tokio::time::timeout(left, self.text_now(&target)).await {
                 if accept(&text) {
+                    self.trace(format_args!("{what}: {text:?}"));
                     return text;
                 }
                 last = Some(text);

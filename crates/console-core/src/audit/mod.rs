@@ -136,10 +136,12 @@ impl AuditLog {
     /// Opens (creating if needed) the log file `path`.
     pub fn open(path: &Path) -> AppResult<Self> {
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| AppError::io("create the profile folder", e))?;
+            std::fs::create_dir_all(dir)
+                .map_err(|e| AppError::io("create the profile folder", e))?;
         }
         let conn = Connection::open(path).map_err(sql)?;
-        conn.pragma_update(None, "journal_mode", "WAL").map_err(sql)?;
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(sql)?;
         conn.busy_timeout(std::time::Duration::from_secs(5))
             .map_err(sql)?;
         conn.execute_batch(SCHEMA).map_err(sql)?;

@@ -200,15 +200,14 @@ impl AuditLog {
         let written = (|| {
             let conn = self.conn();
             let mut stmt = conn
-                .prepare(&format!("SELECT {COLUMNS} FROM audit {clause} ORDER BY id DESC"))
+                .prepare(&format!(
+                    "SELECT {COLUMNS} FROM audit {clause} ORDER BY id DESC"
+                ))
                 .map_err(sql)?;
             let mut rows = stmt.query(params_from_iter(values.iter())).map_err(sql)?;
             while let Some(row) = rows.next().map_err(sql)? {
                 let e = entry(row).map_err(sql)?;
-                let code = e
-                    .error_code
-                    .map(|c| super::code_name(c))
-                    .unwrap_or_default();
+                let code = e.error_code.map(super::code_name).unwrap_or_default();
                 file.row(&[
                     e.at.as_str(),
                     &e.profile_id,

@@ -19,7 +19,9 @@ use super::messages::{message_cells, MESSAGE_COLUMNS};
 use super::safe_csv::SafeCsvFile;
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::jobs::report::{display_path, new_report};
-use crate::jobs::{JobContext, JobHandle, JobKind, JobReport, JobRunner, JobState, Jobs, ReportWriter};
+use crate::jobs::{
+    JobContext, JobHandle, JobKind, JobReport, JobRunner, JobState, Jobs, ReportWriter,
+};
 
 /// The outcome of every row of a finished export.
 pub const EXPORTED: &str = "exported";
@@ -69,7 +71,8 @@ pub struct ExportContactsRunner {
 
 impl std::fmt::Debug for ExportContactsRunner {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ExportContactsRunner").finish_non_exhaustive()
+        f.debug_struct("ExportContactsRunner")
+            .finish_non_exhaustive()
     }
 }
 

@@ -21,9 +21,9 @@ pub use contacts::{
     CUSTOM_PREFIX,
 };
 pub use jobs::{
-    create_contacts_export, create_messages_export, start_contacts_export,
-    start_messages_export, ExportContactsParams, ExportContactsRunner, ExportMessagesParams,
-    ExportMessagesRunner, EXPORTED, NOT_SAVED,
+    create_contacts_export, create_messages_export, start_contacts_export, start_messages_export,
+    ExportContactsParams, ExportContactsRunner, ExportMessagesParams, ExportMessagesRunner,
+    EXPORTED, NOT_SAVED,
 };
 pub use messages::{message_cells, MESSAGE_COLUMNS};
 pub use safe_csv::{is_e164, neutralize, SafeCsv, SafeCsvFile};

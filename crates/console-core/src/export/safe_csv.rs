@@ -156,8 +156,7 @@ impl SafeCsvFile {
         file.sync_all()
             .map_err(|e| AppError::io("write the CSV file", e))?;
         drop(file);
-        std::fs::rename(&self.tmp, &self.path)
-            .map_err(|e| AppError::io("save the CSV file", e))?;
+        std::fs::rename(&self.tmp, &self.path).map_err(|e| AppError::io("save the CSV file", e))?;
         sync_dir(&self.path);
         Ok(self.rows)
     }

@@ -121,11 +121,16 @@ fn contact_from_event(d: &ContactEventData) -> Contact {
     Contact {
         contact_id: d.contact_id.clone(),
         phone: d.phone.clone().unwrap_or_default(),
-        first_name: d.first_name.clone(),
-        last_name: d.last_name.clone(),
+        first_name: non_empty(&d.first_name),
+        last_name: non_empty(&d.last_name),
         created_at: d.created_at.clone(),
         ..Contact::default()
     }
+}
+
+/// The API sends `""` for a missing name.
+fn non_empty(s: &Option<String>) -> Option<String> {
+    s.clone().filter(|s| !s.trim().is_empty())
 }
 
 /// A contact as an activity item.
@@ -133,8 +138,8 @@ pub(crate) fn contact(c: &Contact, event_id: Option<String>) -> ContactActivity 
     ContactActivity {
         contact_id: c.contact_id.clone(),
         phone: c.phone.clone(),
-        first_name: c.first_name.clone(),
-        last_name: c.last_name.clone(),
+        first_name: non_empty(&c.first_name),
+        last_name: non_empty(&c.last_name),
         created_at: c.created_at.clone(),
         repaired: event_id.is_none(),
         event_id,

@@ -203,3 +203,50 @@ impl Lines {
         changes
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sendblue_client::models::lines::LineState;
+
+    fn snapshot(lines: &[(&str, LineStatus)]) -> LineStateSnapshot {
+        let data = lines.iter().map(|(number, status)| {
+            serde_json::json!({"worker_id": "w", "sendblue_number": number, "status": status})
+        });
+        let data: Vec<LineState> = data.map(|v| serde_json::from_value(v).unwrap()).collect();
+        LineStateSnapshot {
+            status: None,
+            snapshot_at: None,
+            data,
+            extra: Default::default(),
+        }
+    }
+
+    #[test]
+    fn line_snapshots_announce_only_differences() {
+        let mut lines = Lines::default();
+        let first = snapshot(&[("+1", LineStatus::Online), ("+2", LineStatus::Online)]);
+        assert!(
+            lines.replace(&first).is_empty(),
+            "the first snapshot only teaches"
+        );
+        assert!(lines.replace(&first).is_empty(), "nothing changed");
+        let changes = lines.replace(&snapshot(&[
+            ("+1", LineStatus::Offline),
+            ("+3", LineStatus::Online),
+        ]));
+        let summary: Vec<(LineChange, Option<&str>)> = changes
+            .iter()
+            .map(|c| (c.change, c.sendblue_number.as_deref()))
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                (LineChange::Snapshot, Some("+1")),
+                (LineChange::Assigned, Some("+3")),
+                (LineChange::Unassigned, Some("+2")),
+            ]
+        );
+        assert!(changes.iter().all(|c| c.repaired));
+    }
+}

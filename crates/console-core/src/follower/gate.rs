@@ -2,7 +2,7 @@
 //! it came live, from a gap repair or from polling.
 //!
 //! Memory is bounded: it remembers the most recently used event ids, messages and contacts
-//! (see [`super::FollowerConfig`]; a few thousand of each, well under a megabyte). A message
+//! (see [`super::FollowerConfig`]; a few thousand of each, about 2 MB at most). A message
 //! forgotten that way could only move backwards if a stale status for it arrived after
 //! thousands of newer messages — the repair windows are seconds long, so in practice never.
 

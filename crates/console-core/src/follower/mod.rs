@@ -74,7 +74,8 @@ pub struct FollowerConfig {
     pub page_size: u32,
     /// Event ids remembered to drop repeats (4,096 — more than a reconnect can replay).
     pub remembered_events: usize,
-    /// Messages whose latest status is remembered (5,000; about 100 bytes each).
+    /// Messages whose latest status is remembered (5,000; a few hundred bytes each, so about
+    /// 1 MB). Only a message forgotten here could ever see a stale status again.
     pub remembered_messages: usize,
     /// Contact ids remembered (5,000).
     pub remembered_contacts: usize,

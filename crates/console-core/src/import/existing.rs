@@ -59,7 +59,8 @@ impl ExistingPhones {
     /// An empty set stored at `path` (replacing what was there).
     pub fn create(path: &Path) -> AppResult<Self> {
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| AppError::io("create the import folder", e))?;
+            std::fs::create_dir_all(dir)
+                .map_err(|e| AppError::io("create the import folder", e))?;
         }
         let conn = Connection::open(path).map_err(sql)?;
         conn.execute_batch(

@@ -62,7 +62,9 @@ pub const EMAIL_LABEL: &str = "Email";
 impl ColumnMapping {
     /// The index of the phone column.
     pub fn phone_index(&self) -> Option<usize> {
-        self.columns.iter().position(|c| c.role == ColumnRole::Phone)
+        self.columns
+            .iter()
+            .position(|c| c.role == ColumnRole::Phone)
     }
 
     /// Checks that the mapping can be imported: one phone column, the single-value roles at
@@ -114,7 +116,10 @@ impl ColumnMapping {
         if let Some(w) = labels.windows(2).find(|w| w[0] == w[1]) {
             return Err(AppError::invalid(
                 "mapping",
-                format!("Two columns would fill the custom variable “{}”. Rename one.", w[0]),
+                format!(
+                    "Two columns would fill the custom variable “{}”. Rename one.",
+                    w[0]
+                ),
             ));
         }
         Ok(())
@@ -183,17 +188,49 @@ fn guess(header: &str) -> Option<(ColumnRole, u8)> {
     let key = normalize_header(header);
     let exact = |list: &[&str]| list.contains(&key.as_str());
     if exact(&[
-        "mobile", "mobile phone", "mobile number", "cell", "cell phone", "cellphone",
-        "cell number", "movil", "telefono movil", "numero movil", "celular", "portable",
-        "telephone portable", "mobil", "mobiltelefon", "handy", "handynummer", "cellulare",
-        "telemovel", "whatsapp", "sms", "msisdn",
+        "mobile",
+        "mobile phone",
+        "mobile number",
+        "cell",
+        "cell phone",
+        "cellphone",
+        "cell number",
+        "movil",
+        "telefono movil",
+        "numero movil",
+        "celular",
+        "portable",
+        "telephone portable",
+        "mobil",
+        "mobiltelefon",
+        "handy",
+        "handynummer",
+        "cellulare",
+        "telemovel",
+        "whatsapp",
+        "sms",
+        "msisdn",
     ]) {
         return Some((ColumnRole::Phone, 4));
     }
     if exact(&[
-        "phone", "phone number", "phonenumber", "phone no", "telephone", "telephone number",
-        "tel", "telefono", "numero de telefono", "telefon", "telefonnummer", "telefone",
-        "contact number", "number e164", "e164", "phone 1 value", "mobile phone number",
+        "phone",
+        "phone number",
+        "phonenumber",
+        "phone no",
+        "telephone",
+        "telephone number",
+        "tel",
+        "telefono",
+        "numero de telefono",
+        "telefon",
+        "telefonnummer",
+        "telefone",
+        "contact number",
+        "number e164",
+        "e164",
+        "phone 1 value",
+        "mobile phone number",
     ]) {
         return Some((ColumnRole::Phone, 3));
     }
@@ -201,40 +238,98 @@ fn guess(header: &str) -> Option<(ColumnRole, u8)> {
         return Some((ColumnRole::Phone, 2));
     }
     if exact(&[
-        "first", "first name", "firstname", "given name", "given", "forename", "fname",
-        "nombre", "prenom", "vorname", "nome", "primeiro nome",
+        "first",
+        "first name",
+        "firstname",
+        "given name",
+        "given",
+        "forename",
+        "fname",
+        "nombre",
+        "prenom",
+        "vorname",
+        "nome",
+        "primeiro nome",
     ]) {
         return Some((ColumnRole::FirstName, 3));
     }
     if exact(&[
-        "last", "last name", "lastname", "surname", "family name", "lname", "apellido",
-        "apellidos", "nom", "nom de famille", "nachname", "familienname", "cognome",
+        "last",
+        "last name",
+        "lastname",
+        "surname",
+        "family name",
+        "lname",
+        "apellido",
+        "apellidos",
+        "nom",
+        "nom de famille",
+        "nachname",
+        "familienname",
+        "cognome",
         "sobrenome",
     ]) {
         return Some((ColumnRole::LastName, 3));
     }
     if exact(&[
-        "name", "full name", "fullname", "contact name", "display name", "contact",
-        "nombre completo", "nom complet", "vollstandiger name", "nome completo",
+        "name",
+        "full name",
+        "fullname",
+        "contact name",
+        "display name",
+        "contact",
+        "nombre completo",
+        "nom complet",
+        "vollstandiger name",
+        "nome completo",
     ]) {
         return Some((ColumnRole::FullName, 3));
     }
     if exact(&[
-        "company", "company name", "companyname", "organization", "organisation", "org",
-        "organization name", "business", "employer", "empresa", "entreprise", "societe",
-        "firma", "unternehmen", "azienda",
+        "company",
+        "company name",
+        "companyname",
+        "organization",
+        "organisation",
+        "org",
+        "organization name",
+        "business",
+        "employer",
+        "empresa",
+        "entreprise",
+        "societe",
+        "firma",
+        "unternehmen",
+        "azienda",
     ]) {
         return Some((ColumnRole::Company, 3));
     }
     if exact(&[
-        "email", "e mail", "email address", "e mail address", "mail", "correo",
-        "correo electronico", "courriel", "adresse e mail", "e mail adresse",
+        "email",
+        "e mail",
+        "email address",
+        "e mail address",
+        "mail",
+        "correo",
+        "correo electronico",
+        "courriel",
+        "adresse e mail",
+        "e mail adresse",
     ]) {
         return Some((ColumnRole::Email, 3));
     }
     if exact(&[
-        "tags", "tag", "labels", "label", "groups", "group", "group membership", "etiquetas",
-        "etiquettes", "gruppen", "categories",
+        "tags",
+        "tag",
+        "labels",
+        "label",
+        "groups",
+        "group",
+        "group membership",
+        "etiquetas",
+        "etiquettes",
+        "gruppen",
+        "categories",
     ]) {
         return Some((ColumnRole::Tags, 3));
     }

@@ -40,6 +40,7 @@ pub use control::ImportControl;
 pub use csv_rows::{CsvRecords, MAX_COLUMNS, MAX_FIELD_BYTES};
 pub use encoding::{by_bom, by_nul_pattern, detect_encoding, open_decoded, TextEncoding};
 pub use existing::{ExistingContacts, ExistingPhones, NoExistingContacts};
+pub use job::{create_import_job, job_report, ImportJobParams, ImportRunner};
 pub use mapping::{
     custom_label, normalize_header, suggest_mapping, ColumnMapping, ColumnRole, MappedColumn,
     EMAIL_LABEL,
@@ -52,7 +53,6 @@ pub use prepare::{
 };
 pub use presets::{apply_preset, MappingPreset, MappingPresets, PRESETS_FILE};
 pub use report::{safe_cell, REPORT_FILE, REPORT_HEADER};
-pub use job::{create_import_job, job_report, ImportJobParams, ImportRunner};
 pub use run::{load_plan, load_report, run_import, stop_import};
 pub use sniff::{sniff_delimiter, Delimiter};
 pub use source::{
@@ -60,7 +60,7 @@ pub use source::{
 };
 pub use store::{BatchState, ImportStore, RowKind, IMPORT_DB};
 pub use types::{
-    DryRun, DuplicatePolicy, ImportEnd, ImportOptions, ImportPhase, ImportProgress,
-    ImportReport, ImportSpec, ImportTotals, PlannedOutcome, PreviewRow, RowOutcome,
+    DryRun, DuplicatePolicy, ImportEnd, ImportOptions, ImportPhase, ImportProgress, ImportReport,
+    ImportSpec, ImportTotals, PlannedOutcome, PreviewRow, RowOutcome,
 };
 pub use vcard::{Card, VCardReader, VCARD_COLUMNS};

@@ -133,19 +133,19 @@ pub fn normalize_phone(raw: &str, country: &DefaultCountry) -> PhoneCheck {
     if digits.len() < 4 {
         return invalid("too short");
     }
-    let number = match phonenumber::parse(Some(country.id), &cleaned) {
+    let (number, source) = match parse_number(&cleaned, country) {
         Ok(n) => n,
         Err(e) => return invalid(parse_reason(&e)),
     };
     let code = number.code().value();
-    match number.code().source() {
+    match source {
         Source::Default => fixes.push(format!("added country code +{code}")),
         Source::Idd => fixes.push(format!("replaced the international prefix with +{code}")),
         Source::Number => fixes.push("added +".to_owned()),
         Source::Plus => {}
     }
     if !number.is_valid() {
-        return invalid(invalid_reason(&number, country));
+        return invalid(invalid_reason(&number, source, country));
     }
     let e164 = number.format().mode(Mode::E164).to_string();
     if fixes.is_empty() {
@@ -153,6 +153,39 @@ pub fn normalize_phone(raw: &str, country: &DefaultCountry) -> PhoneCheck {
     } else {
         PhoneCheck::Fixed { e164, fixes }
     }
+}
+
+/// Parses digits (with a leading `+` or not). The default country is given only to numbers
+/// without their own country code: `phonenumber` 0.3 strips the default country's national
+/// prefix even after an explicit code (`+33 1 42…` read with US lost its `1`), so a number
+/// that names its country is parsed again on its own.
+fn parse_number(
+    cleaned: &str,
+    country: &DefaultCountry,
+) -> Result<(PhoneNumber, Source), ParseError> {
+    if cleaned.starts_with('+') {
+        return phonenumber::parse(None, cleaned).map(|n| (n, Source::Plus));
+    }
+    let first = phonenumber::parse(Some(country.id), cleaned)?;
+    let source = first.code().source();
+    if source == Source::Default {
+        return Ok((first, source));
+    }
+    let code = first.code().value().to_string();
+    // The country code follows the international prefix (Idd) or starts the digits (Number).
+    for skip in 0..=4 {
+        let Some(rest) = cleaned.get(skip..) else {
+            break;
+        };
+        if rest.starts_with(&code) && (skip > 0 || source == Source::Number) {
+            if let Ok(again) = phonenumber::parse(None, format!("+{rest}")) {
+                if again.is_valid() {
+                    return Ok((again, source));
+                }
+            }
+        }
+    }
+    Ok((first, source))
 }
 
 /// Trims, and drops characters nobody sees (BOMs, zero-width and direction marks) that
@@ -168,7 +201,8 @@ fn clean_invisible(raw: &str) -> String {
 
 fn strip_prefix_ci<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
     let head = text.get(..prefix.len())?;
-    head.eq_ignore_ascii_case(prefix).then(|| &text[prefix.len()..])
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &text[prefix.len()..])
 }
 
 /// `(number, extension digits)` when `text` ends in an extension: `x123`, `ext. 123`,
@@ -188,7 +222,9 @@ fn split_extension(text: &str) -> Option<(String, String)> {
     let lower = before.to_ascii_lowercase();
     for marker in [";ext", "extension", "ext", "x", "#"] {
         if let Some(number) = lower.strip_suffix(marker) {
-            let number = before[..number.len()].trim_end_matches([' ', ',', ';']).trim();
+            let number = before[..number.len()]
+                .trim_end_matches([' ', ',', ';'])
+                .trim();
             // "x" alone must follow the number (a digit or a space), not end a word.
             if number.is_empty() || !number.ends_with(|c: char| c.is_ascii_digit() || c == ')') {
                 return None;
@@ -257,19 +293,24 @@ fn parse_reason(e: &ParseError) -> String {
 }
 
 /// Why a parsed number is not valid: its length, else the country it would belong to.
-fn invalid_reason(number: &PhoneNumber, country: &DefaultCountry) -> String {
+fn invalid_reason(number: &PhoneNumber, source: Source, country: &DefaultCountry) -> String {
     let region = number
         .country()
         .id()
         .map(|id| id.as_ref().to_owned())
         .or_else(|| {
-            (number.code().source() == Source::Default
-                || number.code().value() == country.calling_code())
-            .then(|| country.iso().to_owned())
+            (source == Source::Default || number.code().value() == country.calling_code())
+                .then(|| country.iso().to_owned())
         });
     let national = number.national().to_string().len() as u16;
     if let Some(meta) = region.as_deref().and_then(|r| DATABASE.by_id(r)) {
-        let lengths = meta.descriptors().general().possible_length();
+        // The general descriptor often has no lengths; the fixed-line and mobile ones do.
+        let d = meta.descriptors();
+        let lengths: Vec<u16> = [Some(d.general()), d.fixed_line(), d.mobile()]
+            .into_iter()
+            .flatten()
+            .flat_map(|x| x.possible_length().iter().copied())
+            .collect();
         if let (Some(min), Some(max)) = (lengths.iter().min(), lengths.iter().max()) {
             if national < *min {
                 return "too short".into();
@@ -281,6 +322,9 @@ fn invalid_reason(number: &PhoneNumber, country: &DefaultCountry) -> String {
     }
     match region {
         Some(r) => format!("not a valid number for {r}"),
-        None => format!("not a valid number for country code +{}", number.code().value()),
+        None => format!(
+            "not a valid number for country code +{}",
+            number.code().value()
+        ),
     }
 }

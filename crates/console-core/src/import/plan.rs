@@ -40,11 +40,27 @@ pub fn dry_run(
     let country = DefaultCountry::parse(&spec.options.default_country)?;
     let preparer = RowPreparer::new(&spec.mapping, country)?;
     let mut reader = RowReader::open(&spec.file, &spec.settings)?;
-    check_headers(&spec.mapping.columns.iter().map(|c| c.header.as_str()).collect::<Vec<_>>(), reader.headers())?;
+    check_headers(
+        &spec
+            .mapping
+            .columns
+            .iter()
+            .map(|c| c.header.as_str())
+            .collect::<Vec<_>>(),
+        reader.headers(),
+    )?;
     let total_bytes = std::fs::metadata(&spec.file).map(|m| m.len()).unwrap_or(0);
     let mut store = ImportStore::open(job_dir)?;
     store.begin_plan()?;
-    let result = plan_rows(&store, &mut reader, &preparer, spec, existing, control, total_bytes);
+    let result = plan_rows(
+        &store,
+        &mut reader,
+        &preparer,
+        spec,
+        existing,
+        control,
+        total_bytes,
+    );
     match result {
         Ok(summary) => {
             let record = PlanRecord {
@@ -54,7 +70,14 @@ pub fn dry_run(
             let json = serde_json::to_string(&record)
                 .map_err(|e| AppError::io("save the import plan", e))?;
             store.finish_plan(&json)?;
-            control.progress(ImportPhase::Checking, total_bytes, total_bytes, 0, None, true);
+            control.progress(
+                ImportPhase::Checking,
+                total_bytes,
+                total_bytes,
+                0,
+                None,
+                true,
+            );
             Ok(summary)
         }
         Err(e) => {
@@ -66,8 +89,8 @@ pub fn dry_run(
 
 /// The mapping must describe this file's columns, in order.
 fn check_headers(mapped: &[&str], file: &[String]) -> AppResult<()> {
-    let same = mapped.len() == file.len()
-        && mapped.iter().zip(file).all(|(a, b)| a.trim() == b.trim());
+    let same =
+        mapped.len() == file.len() && mapped.iter().zip(file).all(|(a, b)| a.trim() == b.trim());
     if same {
         Ok(())
     } else {
@@ -93,7 +116,8 @@ fn plan_rows(
     let mut to_send = 0u64;
     while let Some(raw) = reader.next_row()? {
         let prepared = preparer.prepare(&raw);
-        let (kind, phone, reason, payload) = decide(store, &prepared, spec.options.duplicates, existing)?;
+        let (kind, phone, reason, payload) =
+            decide(store, &prepared, spec.options.duplicates, existing)?;
         let batch = payload.as_ref().map(|_| {
             let b = to_send / batch_size;
             to_send += 1;
@@ -152,7 +176,14 @@ fn plan_rows(
         }
         if summary.rows % 1000 == 0 {
             control.check()?;
-            control.progress(ImportPhase::Checking, reader.bytes_read(), total_bytes, 0, None, false);
+            control.progress(
+                ImportPhase::Checking,
+                reader.bytes_read(),
+                total_bytes,
+                0,
+                None,
+                false,
+            );
         }
     }
     summary.skip = summary.duplicates_in_file + summary.skipped_existing;
@@ -183,7 +214,12 @@ fn decide(
         (false, _) => RowKind::New,
         (true, DuplicatePolicy::Update) => RowKind::Update,
         (true, DuplicatePolicy::Skip) => {
-            return Ok((RowKind::SkippedExisting, Some(phone), "already a contact".into(), None))
+            return Ok((
+                RowKind::SkippedExisting,
+                Some(phone),
+                "already a contact".into(),
+                None,
+            ))
         }
     };
     let payload =

@@ -91,7 +91,9 @@ impl RowPreparer {
         let mut tags: Vec<String> = Vec::new();
         let mut vars = BTreeMap::new();
         for (i, column) in self.mapping.columns.iter().enumerate() {
-            let Some(cell) = raw.cells.get(i) else { continue };
+            let Some(cell) = raw.cells.get(i) else {
+                continue;
+            };
             let value = clean_cell(cell);
             if value.is_empty() {
                 continue;
@@ -108,13 +110,21 @@ impl RowPreparer {
                 ColumnRole::Company => {
                     contact.company_name = Some(cut(value, MAX_NAME_CHARS, "Company", &mut notes))
                 }
-                ColumnRole::FullName => full_name = Some(cut(value, MAX_NAME_CHARS * 2, header, &mut notes)),
+                ColumnRole::FullName => {
+                    full_name = Some(cut(value, MAX_NAME_CHARS * 2, header, &mut notes))
+                }
                 ColumnRole::Email => {
-                    vars.insert(EMAIL_LABEL.to_owned(), cut(value, MAX_VALUE_CHARS, header, &mut notes));
+                    vars.insert(
+                        EMAIL_LABEL.to_owned(),
+                        cut(value, MAX_VALUE_CHARS, header, &mut notes),
+                    );
                 }
                 ColumnRole::Tags => tags.extend(split_tags(&value)),
                 ColumnRole::Custom { label } => {
-                    vars.insert(label.trim().to_owned(), cut(value, MAX_VALUE_CHARS, label, &mut notes));
+                    vars.insert(
+                        label.trim().to_owned(),
+                        cut(value, MAX_VALUE_CHARS, label, &mut notes),
+                    );
                 }
             }
         }
@@ -128,7 +138,8 @@ impl RowPreparer {
         if let Some(name) = full_name {
             if contact.first_name.is_none() && contact.last_name.is_none() {
                 let (first, last) = split_name(&name);
-                contact.first_name = first.map(|f| cut(f, MAX_NAME_CHARS, "First name", &mut notes));
+                contact.first_name =
+                    first.map(|f| cut(f, MAX_NAME_CHARS, "First name", &mut notes));
                 contact.last_name = last.map(|l| cut(l, MAX_NAME_CHARS, "Last name", &mut notes));
             }
         }

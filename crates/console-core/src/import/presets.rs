@@ -82,9 +82,8 @@ impl MappingPresets {
 
     fn load(&self) -> AppResult<PresetsDoc> {
         match std::fs::read(&self.path) {
-            Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| {
-                AppError::io("read the saved column mappings", e)
-            }),
+            Ok(bytes) => serde_json::from_slice(&bytes)
+                .map_err(|e| AppError::io("read the saved column mappings", e)),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(PresetsDoc {
                 version: 1,
                 ..PresetsDoc::default()
@@ -111,7 +110,11 @@ pub fn apply_preset(preset: &MappingPreset, headers: &[String]) -> ColumnMapping
     let mut mapping = suggest_mapping(headers);
     let key = |h: &str| h.trim().to_lowercase();
     for column in &mut mapping.columns {
-        if let Some(saved) = preset.columns.iter().find(|s| key(&s.header) == key(&column.header)) {
+        if let Some(saved) = preset
+            .columns
+            .iter()
+            .find(|s| key(&s.header) == key(&column.header))
+        {
             column.role = saved.role.clone();
         }
     }
@@ -128,7 +131,12 @@ fn dedupe_single_roles(mapping: &mut ColumnMapping, preset: &MappingPreset) {
             .iter()
             .any(|s| s.header.trim().eq_ignore_ascii_case(h.trim()))
     };
-    let single = |r: &ColumnRole| !matches!(r, ColumnRole::Tags | ColumnRole::Custom { .. } | ColumnRole::Ignore);
+    let single = |r: &ColumnRole| {
+        !matches!(
+            r,
+            ColumnRole::Tags | ColumnRole::Custom { .. } | ColumnRole::Ignore
+        )
+    };
     for i in 0..mapping.columns.len() {
         let role = mapping.columns[i].role.clone();
         if !single(&role) || from_preset(&mapping.columns[i].header) {

@@ -59,7 +59,10 @@ pub(crate) fn write_report(
         let phone: Option<String> = r.get(2).map_err(sql)?;
         let kind = RowKind::from_i64(r.get(3).map_err(sql)?);
         let reason: String = r.get(4).map_err(sql)?;
-        let state = r.get::<_, Option<i64>>(5).map_err(sql)?.map(BatchState::from_i64);
+        let state = r
+            .get::<_, Option<i64>>(5)
+            .map_err(sql)?
+            .map(BatchState::from_i64);
         let batch_error: Option<String> = r.get(6).map_err(sql)?;
         let rejected: Option<String> = r.get(7).map_err(sql)?;
         let (outcome, reason) =

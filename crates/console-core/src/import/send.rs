@@ -93,9 +93,19 @@ impl Pace {
 
 /// How one batch's sending ended.
 enum Sent {
-    Done { batch: u64, rows: u64 },
-    RejectedRow { batch: u64, row: u64, reason: String },
-    Refused { batch: u64, reason: String },
+    Done {
+        batch: u64,
+        rows: u64,
+    },
+    RejectedRow {
+        batch: u64,
+        row: u64,
+        reason: String,
+    },
+    Refused {
+        batch: u64,
+        reason: String,
+    },
     Stopped,
     Fatal(AppError),
 }
@@ -118,7 +128,9 @@ pub(crate) async fn send_batches(
     let mut fatal: Option<AppError> = None;
     loop {
         while fatal.is_none() && !control.is_cancelled() && in_flight.len() < pace.limit() {
-            let Some(batch) = queue.pop_front() else { break };
+            let Some(batch) = queue.pop_front() else {
+                break;
+            };
             let rows = store.batch_rows(batch)?;
             if rows.is_empty() {
                 store.set_batch(batch, BatchState::Done, None)?;
@@ -133,9 +145,18 @@ pub(crate) async fn send_batches(
                 contacts.push(contact);
             }
             store.set_batch(batch, BatchState::Sending, None)?;
-            in_flight.push(send_one(client.clone(), pace.clone(), control.clone(), batch, ids, contacts));
+            in_flight.push(send_one(
+                client.clone(),
+                pace.clone(),
+                control.clone(),
+                batch,
+                ids,
+                contacts,
+            ));
         }
-        let Some(result) = in_flight.next().await else { break };
+        let Some(result) = in_flight.next().await else {
+            break;
+        };
         match result {
             Sent::Done { batch, rows } => {
                 store.set_batch(batch, BatchState::Done, None)?;
@@ -158,7 +179,14 @@ pub(crate) async fn send_batches(
                 fatal.get_or_insert(e);
             }
         }
-        control.progress(ImportPhase::Sending, done, total, failed, pace.paused_ms(), false);
+        control.progress(
+            ImportPhase::Sending,
+            done,
+            total,
+            failed,
+            pace.paused_ms(),
+            false,
+        );
     }
     control.progress(ImportPhase::Sending, done, total, failed, None, true);
     if let Some(e) = fatal {
@@ -192,7 +220,7 @@ async fn send_one(
                 return Sent::Done {
                     batch,
                     rows: ids.len() as u64,
-                }
+                };
             }
             Err(e) => e,
         };

@@ -82,7 +82,11 @@ pub fn detect_source(path: &Path) -> AppResult<SourceSettings> {
     let encoding = detect_encoding(path)?;
     let (head, complete) = decoded_head(path, encoding)?;
     let text = String::from_utf8_lossy(&head);
-    let first_line = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
+    let first_line = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
     let by_name = path
         .extension()
         .and_then(|e| e.to_str())
@@ -200,7 +204,8 @@ impl RowReader {
                 cells: Vec::new(),
             }),
             FileFormat::Csv => {
-                let mut records = CsvRecords::new(input, settings.delimiter.unwrap_or(Delimiter::Comma));
+                let mut records =
+                    CsvRecords::new(input, settings.delimiter.unwrap_or(Delimiter::Comma));
                 let mut first = Vec::new();
                 records
                     .next_record(&mut first)
@@ -246,13 +251,25 @@ impl RowReader {
                     if !records.next_record(&mut cells).map_err(read)? {
                         return Ok(None);
                     }
-                    RawRow { row, cells, extras: Vec::new() }
+                    RawRow {
+                        row,
+                        cells,
+                        extras: Vec::new(),
+                    }
                 } else {
-                    RawRow { row, cells: std::mem::take(&mut self.cells), extras: Vec::new() }
+                    RawRow {
+                        row,
+                        cells: std::mem::take(&mut self.cells),
+                        extras: Vec::new(),
+                    }
                 }
             }
             Inner::VCard(cards) => match cards.next_card().map_err(read)? {
-                Some(card) => RawRow { row, cells: card.cells, extras: card.extras },
+                Some(card) => RawRow {
+                    row,
+                    cells: card.cells,
+                    extras: card.extras,
+                },
                 None => return Ok(None),
             },
         };

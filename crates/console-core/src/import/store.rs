@@ -103,7 +103,9 @@ pub struct ImportStore {
 
 impl std::fmt::Debug for ImportStore {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ImportStore").field("path", &self.path).finish_non_exhaustive()
+        f.debug_struct("ImportStore")
+            .field("path", &self.path)
+            .finish_non_exhaustive()
     }
 }
 
@@ -113,9 +115,12 @@ impl ImportStore {
         std::fs::create_dir_all(dir).map_err(|e| AppError::io("create the import folder", e))?;
         let path = dir.join(IMPORT_DB);
         let conn = Connection::open(&path).map_err(sql)?;
-        conn.pragma_update(None, "journal_mode", "WAL").map_err(sql)?;
-        conn.pragma_update(None, "synchronous", "FULL").map_err(sql)?;
-        conn.busy_timeout(std::time::Duration::from_secs(5)).map_err(sql)?;
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(sql)?;
+        conn.pragma_update(None, "synchronous", "FULL")
+            .map_err(sql)?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))
+            .map_err(sql)?;
         conn.execute_batch(SCHEMA).map_err(sql)?;
         Ok(Self { conn, path })
     }
@@ -166,7 +171,9 @@ impl ImportStore {
 
     /// Stops writing a plan that won't be finished (cancelled or failed).
     pub(crate) fn abandon_plan(&self) {
-        let _ = self.conn.execute_batch("ROLLBACK; PRAGMA synchronous = FULL;");
+        let _ = self
+            .conn
+            .execute_batch("ROLLBACK; PRAGMA synchronous = FULL;");
     }
 
     /// Records one checked row.
@@ -255,7 +262,9 @@ impl ImportStore {
             .prepare("SELECT batch, state FROM batches ORDER BY batch")
             .map_err(sql)?;
         let rows = stmt
-            .query_map([], |r| Ok((r.get::<_, i64>(0)? as u64, BatchState::from_i64(r.get(1)?))))
+            .query_map([], |r| {
+                Ok((r.get::<_, i64>(0)? as u64, BatchState::from_i64(r.get(1)?)))
+            })
             .map_err(sql)?
             .collect::<Result<Vec<_>, _>>()
             .map_err(sql)?;
@@ -272,7 +281,9 @@ impl ImportStore {
             )
             .map_err(sql)?;
         let rows = stmt
-            .query_map([batch as i64], |r| Ok((r.get::<_, i64>(0)? as u64, r.get::<_, String>(1)?)))
+            .query_map([batch as i64], |r| {
+                Ok((r.get::<_, i64>(0)? as u64, r.get::<_, String>(1)?))
+            })
             .map_err(sql)?
             .collect::<Result<Vec<_>, _>>()
             .map_err(sql)?;
@@ -317,7 +328,13 @@ impl ImportStore {
                      - (SELECT COUNT(*) FROM rejected JOIN rows USING (row)
                         JOIN batches USING (batch) WHERE batches.state = 3)",
                 [],
-                |r| Ok((r.get::<_, i64>(0)? as u64, r.get::<_, i64>(1)? as u64, r.get::<_, i64>(2)? as u64)),
+                |r| {
+                    Ok((
+                        r.get::<_, i64>(0)? as u64,
+                        r.get::<_, i64>(1)? as u64,
+                        r.get::<_, i64>(2)? as u64,
+                    ))
+                },
             )
             .map_err(sql)
     }

@@ -97,7 +97,7 @@ impl<R: BufRead> VCardReader<R> {
                 match self.physical_line()? {
                     Some(next) => {
                         line.pop();
-                        line.push_str(next.trim_start());
+                        line.push_str(&next);
                         continue;
                     }
                     None => return Ok(Some(line)),
@@ -132,7 +132,9 @@ impl<R: BufRead> VCardReader<R> {
             let mut sink = Vec::new();
             loop {
                 sink.clear();
-                let k = (&mut self.input).take(MAX_LINE as u64).read_until(b'\n', &mut sink)?;
+                let k = (&mut self.input)
+                    .take(MAX_LINE as u64)
+                    .read_until(b'\n', &mut sink)?;
                 if k == 0 || sink.last() == Some(&b'\n') {
                     break;
                 }
@@ -180,13 +182,18 @@ impl CardBuilder {
                     .map(str::to_owned)
                     .unwrap_or(number);
                 if !number.trim().is_empty() {
-                    self.phones.push((number, prop.has_type(&["CELL", "MOBILE", "IPHONE"])));
+                    self.phones
+                        .push((number, prop.has_type(&["CELL", "MOBILE", "IPHONE"])));
                 }
             }
             "EMAIL" => set_once(&mut self.email, unescape(&value)),
             "ORG" => {
                 let parts = split_unescaped(&value, ';');
-                let org: Vec<&str> = parts.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect();
+                let org: Vec<&str> = parts
+                    .iter()
+                    .map(|s| s.trim())
+                    .filter(|s| !s.is_empty())
+                    .collect();
                 set_once(&mut self.company, org.join(", "));
             }
             "CATEGORIES" => self.tags.extend(split_unescaped(&value, ',')),
@@ -194,8 +201,11 @@ impl CardBuilder {
                 if let Some(label) = extra_label(name) {
                     let text = if name == "ADR" {
                         let parts = split_unescaped(&value, ';');
-                        let parts: Vec<&str> =
-                            parts.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect();
+                        let parts: Vec<&str> = parts
+                            .iter()
+                            .map(|s| s.trim())
+                            .filter(|s| !s.is_empty())
+                            .collect();
                         parts.join(", ")
                     } else {
                         unescape(&value)
@@ -210,11 +220,15 @@ impl CardBuilder {
 
     fn finish(self) -> Card {
         // The first mobile number, else the first number; the others are kept as a variable.
-        let main = self
-            .phones
-            .iter()
-            .position(|(_, mobile)| *mobile)
-            .or(if self.phones.is_empty() { None } else { Some(0) });
+        let main =
+            self.phones
+                .iter()
+                .position(|(_, mobile)| *mobile)
+                .or(if self.phones.is_empty() {
+                    None
+                } else {
+                    Some(0)
+                });
         let phone = main.map(|i| self.phones[i].0.clone()).unwrap_or_default();
         let others: Vec<&str> = self
             .phones

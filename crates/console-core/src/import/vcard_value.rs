@@ -30,7 +30,10 @@ impl Property {
         let params = parts
             .into_iter()
             .map(|p| match p.split_once('=') {
-                Some((k, v)) => (k.trim().to_ascii_uppercase(), v.trim().trim_matches('"').to_owned()),
+                Some((k, v)) => (
+                    k.trim().to_ascii_uppercase(),
+                    v.trim().trim_matches('"').to_owned(),
+                ),
                 None => ("TYPE".to_owned(), p.trim().to_owned()),
             })
             .collect();
@@ -70,11 +73,16 @@ pub fn decode_value(prop: &Property) -> String {
         return prop.raw_value.clone();
     }
     let bytes = quoted_printable(&prop.raw_value);
-    let charset = prop.param("CHARSET").and_then(|c| Encoding::for_label(c.as_bytes()));
+    let charset = prop
+        .param("CHARSET")
+        .and_then(|c| Encoding::for_label(c.as_bytes()));
     match (charset, std::str::from_utf8(&bytes)) {
         (Some(enc), _) => enc.decode_without_bom_handling(&bytes).0.into_owned(),
         (None, Ok(text)) => text.to_owned(),
-        (None, Err(_)) => WINDOWS_1252.decode_without_bom_handling(&bytes).0.into_owned(),
+        (None, Err(_)) => WINDOWS_1252
+            .decode_without_bom_handling(&bytes)
+            .0
+            .into_owned(),
     }
 }
 

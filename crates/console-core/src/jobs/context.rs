@@ -183,8 +183,8 @@ impl JobContext {
                 0.0
             };
             let total = self.total();
-            let eta_secs = (rate > 0.0 && total >= done)
-                .then(|| ((total - done) as f64 / rate).ceil() as u64);
+            let eta_secs =
+                (rate > 0.0 && total >= done).then(|| ((total - done) as f64 / rate).ceil() as u64);
             JobProgress {
                 job_id: self.id.clone(),
                 kind: self.kind,

@@ -16,13 +16,18 @@
 pub mod bulk_delete;
 pub mod clock;
 mod context;
+mod draft;
 mod engine;
 pub mod journal;
+mod listing;
 pub mod report;
+mod runner;
 mod types;
 
 pub use context::{CancelToken, JobContext, ProgressFn};
-pub use engine::{Draft, JobHandle, JobRunner, Jobs};
+pub use draft::Draft;
+pub use engine::Jobs;
 pub use journal::{JobRecord, Journal};
 pub use report::{ReportWriter, REPORT_COLUMNS, REPORT_FILE};
+pub use runner::{JobHandle, JobRunner};
 pub use types::{JobInfo, JobKind, JobProgress, JobReport, JobState};

@@ -127,8 +127,6 @@ pub(crate) fn store(
             |r| r.get(0),
         )?;
     let doc = SearchDoc::of(c);
-    // Delete then insert: a contentless table keeps no text to diff against, and REPLACE
-    // does not drop the old row's terms.
     tx.prepare_cached("DELETE FROM contacts_fts WHERE rowid = ?1")?
         .execute([id])?;
     tx.prepare_cached(

@@ -130,8 +130,11 @@ pub(crate) fn digest(c: &Contact) -> i64 {
         hash ^= u64::from(b);
         hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
     }
-    // 0 is reserved for "partial row, always rewrite".
-    (hash as i64).max(1)
+    // 0 is reserved for "partial row, always rewrite"; negative values are fine.
+    match hash as i64 {
+        0 => 1,
+        h => h,
+    }
 }
 
 #[cfg(test)]
@@ -151,6 +154,21 @@ mod tests {
             Some(r#""a"* "OR"* "b"* "c"* "NEAR"* "d"*"#)
         );
         assert_eq!(match_expression(r#" "*-^: "#), None);
+    }
+
+    #[test]
+    fn digests_tell_contacts_apart() {
+        let named = |n: &str| Contact {
+            phone: "+15555550001".into(),
+            first_name: Some(n.into()),
+            ..Contact::default()
+        };
+        let all: std::collections::HashSet<i64> = ["Alice", "Alicia", "Bob", "Carol", "Dave"]
+            .map(|n| digest(&named(n)))
+            .into();
+        assert_eq!(all.len(), 5);
+        assert!(!all.contains(&0));
+        assert_eq!(digest(&named("Alice")), digest(&named("Alice")));
     }
 
     #[test]

@@ -21,8 +21,8 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use async_trait::async_trait;
-use serde::{Deserialize, Serialize};
 use sendblue_client::Client;
+use serde::{Deserialize, Serialize};
 
 pub use backup::BACKUP_FILE;
 pub use lookup::{ApiLookup, ContactLookup, KnownContacts};

@@ -85,7 +85,11 @@ pub(super) fn insert(
         let (contact, outcome, reason) = if phone.is_empty() {
             (None, Some(SKIPPED), Some("No phone number".to_owned()))
         } else if let Some(row) = seen {
-            (None, Some(SKIPPED), Some(format!("Same number as row {row}")))
+            (
+                None,
+                Some(SKIPPED),
+                Some(format!("Same number as row {row}")),
+            )
         } else {
             let contact = found
                 .get(phone)
@@ -100,7 +104,7 @@ pub(super) fn insert(
 
 /// Rows finished and rows failed.
 pub(super) fn counts(journal: &Journal) -> AppResult<(u64, u64)> {
-    journal.read(|conn| counts_on(conn))
+    journal.read(counts_on)
 }
 
 fn counts_on(conn: &rusqlite::Connection) -> AppResult<(u64, u64)> {

@@ -14,8 +14,8 @@ use super::lookup::still_there;
 use super::rows::{self, Batch, Settled, DELETED, FAILED, SKIPPED};
 use super::{BulkDeleteRunner, Params};
 use crate::error::{AppError, AppResult};
-use crate::jobs::report::{display_path, new_report, ReportWriter};
 use crate::jobs::journal::sql;
+use crate::jobs::report::{display_path, new_report, ReportWriter};
 use crate::jobs::{JobContext, JobReport, JobState};
 
 fn join_err(e: tokio::task::JoinError) -> AppError {
@@ -46,8 +46,11 @@ pub(super) async fn run(runner: &BulkDeleteRunner, ctx: JobContext) -> AppResult
                     "Unknown: the request was interrupted and couldn't be checked ({})",
                     e.message
                 );
-                let outcomes: Vec<Settled> =
-                    batch.rows.iter().map(|_| Some((FAILED, reason.clone()))).collect();
+                let outcomes: Vec<Settled> = batch
+                    .rows
+                    .iter()
+                    .map(|_| Some((FAILED, reason.clone())))
+                    .collect();
                 rows::settle(&journal, &batch, "unchecked", None, &outcomes)?;
             }
             Err(e) => return Err(e),
@@ -74,8 +77,11 @@ pub(super) async fn run(runner: &BulkDeleteRunner, ctx: JobContext) -> AppResult
                     // Refused before anything was changed.
                     ErrorCode::Validation | ErrorCode::Conflict | ErrorCode::NotFound => {
                         let reason = format!("Sendblue refused the request: {}", error.message);
-                        let outcomes: Vec<Settled> =
-                            batch.rows.iter().map(|_| Some((FAILED, reason.clone()))).collect();
+                        let outcomes: Vec<Settled> = batch
+                            .rows
+                            .iter()
+                            .map(|_| Some((FAILED, reason.clone())))
+                            .collect();
                         rows::settle(&journal, &batch, "refused", None, &outcomes)?;
                     }
                     // Refused, and every later request would be too.
@@ -94,7 +100,11 @@ pub(super) async fn run(runner: &BulkDeleteRunner, ctx: JobContext) -> AppResult
 }
 
 /// Which rows of `batch` are gone (`deleted`) and which are still there (`None`: send again).
-async fn recheck(runner: &BulkDeleteRunner, params: &Params, batch: &Batch) -> AppResult<Vec<Settled>> {
+async fn recheck(
+    runner: &BulkDeleteRunner,
+    params: &Params,
+    batch: &Batch,
+) -> AppResult<Vec<Settled>> {
     let present = still_there(&runner.client, &batch.phones(), params.recheck_concurrency).await?;
     Ok(present
         .into_iter()
@@ -120,7 +130,11 @@ async fn confirm(
 ) -> AppResult<()> {
     let asked = batch.rows.len() as u64;
     let outcomes: Vec<Settled> = if amount == Some(asked) {
-        batch.rows.iter().map(|_| Some((DELETED, String::new()))).collect()
+        batch
+            .rows
+            .iter()
+            .map(|_| Some((DELETED, String::new())))
+            .collect()
     } else {
         let gone = match amount {
             Some(n) => format!(
@@ -151,10 +165,16 @@ async fn confirm(
 }
 
 /// Gives open rows their outcome, writes `report.csv` from the journal, returns the report.
-async fn finish(ctx: &JobContext, state: JobState, error: Option<AppError>) -> AppResult<JobReport> {
+async fn finish(
+    ctx: &JobContext,
+    state: JobState,
+    error: Option<AppError>,
+) -> AppResult<JobReport> {
     let journal = ctx.journal().clone();
     match (&state, &error) {
-        (JobState::Cancelled, _) => rows::close_open(&journal, SKIPPED, "Cancelled before it was sent")?,
+        (JobState::Cancelled, _) => {
+            rows::close_open(&journal, SKIPPED, "Cancelled before it was sent")?
+        }
         (_, Some(e)) => rows::close_open(&journal, FAILED, &format!("Not sent: {}", e.message))?,
         _ => {}
     }
