@@ -17,7 +17,7 @@ fn contact(i: u64) -> Contact {
     Contact {
         phone: format!("+1646{i:07}"),
         first_name: Some(format!("Zoë {i}")),
-        last_name: Some(if i % 10 == 0 {
+        last_name: Some(if i.is_multiple_of(10) {
             "=cmd".into()
         } else {
             format!("Smith, {i}")
@@ -26,7 +26,7 @@ fn contact(i: u64) -> Contact {
         assigned_to_email: Some("rep@example.com".into()),
         tags: vec!["vip".into(), "lead".into()],
         opt_out: Some(false),
-        verified: Some(i % 3 == 0),
+        verified: Some(i.is_multiple_of(3)),
         sendblue_number: Some("+14155550100".into()),
         created_at: Some("2026-01-02T03:04:05.000Z".into()),
         custom_variables: BTreeMap::from([

@@ -14,7 +14,7 @@ use console_core::export::{
     CONTACT_COLUMNS, EXPORTED, MESSAGE_COLUMNS, NOT_SAVED,
 };
 use console_core::jobs::{JobState, Jobs, Journal, REPORT_COLUMNS};
-use console_core::{export, AppResult};
+use console_core::{export, AppResult, ErrorCode};
 use jobs_support::{client_for, progress_log, read_csv, sandbox};
 use sendblue_client::models::contacts::Contact;
 use sendblue_client::models::message_list::ListMessages;
@@ -417,4 +417,13 @@ async fn an_interrupted_export_resumes_by_writing_the_file_again() {
         jobs.resume_all().unwrap().is_empty(),
         "nothing left to resume"
     );
+
+    // A finished job can be forgotten; ids that aren't plain folder names are refused.
+    assert_eq!(jobs.list().unwrap().len(), 1);
+    jobs.forget(&id).unwrap();
+    assert!(jobs.list().unwrap().is_empty());
+    assert!(!jobs.dir(&id).exists());
+    for bad in ["../jobs", "", "a/b"] {
+        assert_eq!(jobs.info(bad).unwrap_err().code, ErrorCode::NotFound);
+    }
 }

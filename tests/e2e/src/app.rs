@@ -21,6 +21,40 @@ const DEFAULT_TIMEOUT: Duration = Duration::from_secs(15);
 /// Time allowed for tauri-driver to listen and for the app's window to come up.
 const STARTUP_TIMEOUT: Duration = Duration::from_secs(60);
 
+/// At most this many shots are taken for one screenshot, waiting for the picture to settle.
+const SCREENSHOT_TRIES: usize = 5;
+
+/// The key of a web element reference in WebDriver JSON.
+const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
+
+/// `arguments[0]`: a selector → `{element, text}` of the first shown match, or null.
+const FIRST_SHOWN_JS: &str = r#"
+const shown = (el) => {
+  const r = el.getBoundingClientRect();
+  const s = getComputedStyle(el);
+  return r.width > 0 && r.height > 0 && s.visibility !== "hidden" && s.visibility !== "collapse"
+    && (typeof el.checkVisibility !== "function" || el.checkVisibility());
+};
+for (const el of document.querySelectorAll(arguments[0])) {
+  if (shown(el)) return { element: el, text: el.innerText ?? el.textContent ?? "" };
+}
+return null;
+"#;
+
+/// `arguments[0]`: a selector → the `innerText` of every match.
+const ALL_TEXTS_JS: &str = r#"
+return Array.from(document.querySelectorAll(arguments[0]), (el) => el.innerText ?? el.textContent ?? "");
+"#;
+
+/// `arguments[0]`: rows, `arguments[1]`: part selectors → per row, each part's text or null.
+const ROW_TEXTS_JS: &str = r#"
+return Array.from(document.querySelectorAll(arguments[0]), (row) =>
+  arguments[1].map((sel) => {
+    const el = row.querySelector(sel);
+    return el ? (el.innerText ?? el.textContent ?? "") : null;
+  }));
+"#;
+
 /// The repository's root folder.
 pub fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -83,6 +117,7 @@ pub struct App {
     root: Option<TempDir>,
     timeout: Duration,
     trace: bool,
+    started: Instant,
     started_in: Duration,
 }
 
@@ -104,6 +139,9 @@ impl App {
             binary.display()
         );
 
+        // A failure picture from an earlier run would only mislead.
+        let _ = std::fs::remove_file(screenshots_dir().join(format!("{journey}-failed.png")));
+
         let root = tempfile::Builder::new()
             .prefix(&format!("e2e-{journey}-"))
             .tempdir()
@@ -121,11 +159,14 @@ impl App {
             .env("XDG_DATA_HOME", root.path().join("data"))
             .env("XDG_CONFIG_HOME", root.path().join("config"))
             .env("XDG_CACHE_HOME", root.path().join("cache"))
+            // No accessibility bus: nothing here reads it, and it spares D-Bus activations.
+            .env("NO_AT_BRIDGE", "1")
             .stdin(Stdio::null())
             .stdout(log.try_clone().expect("driver log file"))
             .stderr(log);
         // Not WEBKIT_DISABLE_COMPOSITING_MODE=1: it saves ~90 MB, but under Xvfb only the
         // first screenshot of a session then answers; every later WebDriver call hangs.
+
         // Its own process group: WebKitWebDriver and the app join it, and go with it.
         std::os::unix::process::CommandExt::process_group(&mut command, 0);
         let driver = command.spawn().unwrap_or_else(|e| {
@@ -150,6 +191,7 @@ impl App {
                 .map(Duration::from_secs)
                 .unwrap_or(DEFAULT_TIMEOUT),
             trace: std::env::var_os("E2E_TRACE").is_some_and(|v| v == "1"),
+            started,
             started_in: Duration::ZERO,
         };
 
@@ -438,31 +480,76 @@ impl App {
         !self.all(&target.into()).await.is_empty()
     }
 
+    /// Runs `script` in the page (its `arguments` are `args`) and returns what it returns.
+    pub async fn script(
+        &self,
+        script: &str,
+        args: Vec<serde_json::Value>,
+    ) -> Result<serde_json::Value, fantoccini::error::CmdError> {
+        self.client().execute(script, args).await
+    }
+
+    /// The first shown element matching `target` right now, with its text.
+    ///
+    /// "Shown" and "text" are the page's own (a box with a size, not `visibility: hidden`,
+    /// `checkVisibility()`; `innerText`): WebKitWebDriver's displayed/text atoms call an
+    /// element with `overflow: hidden` (like a truncated name) hidden, and its text "".
+    pub async fn shown_now(&self, target: &Target) -> Option<(Element, String)> {
+        let found = self
+            .script(FIRST_SHOWN_JS, vec![target.css().into()])
+            .await
+            .ok()?;
+        let id = found.get("element")?.get(ELEMENT_KEY)?.as_str()?.to_owned();
+        let text = found.get("text")?.as_str()?.to_owned();
+        Some((
+            Element::from_element_id(self.client().clone(), id.into()),
+            text,
+        ))
+    }
+
     /// The first shown element matching `target` right now.
     pub async fn visible_now(&self, target: &Target) -> Option<Element> {
-        for element in self.all(target).await {
-            if element.is_displayed().await.unwrap_or(false) {
-                return Some(element);
-            }
-        }
-        None
+        self.shown_now(target).await.map(|(element, _)| element)
     }
 
-    /// The text of the first shown element matching `target` right now.
+    /// The text (`innerText`) of the first shown element matching `target` right now.
     pub async fn text_now(&self, target: impl Into<Target>) -> Option<String> {
-        let element = self.visible_now(&target.into()).await?;
-        element.text().await.ok()
+        self.shown_now(&target.into()).await.map(|(_, text)| text)
     }
 
-    /// The texts of every element matching `target` right now, in page order.
+    /// The texts (`innerText`) of every element matching `target` right now, in page order.
     pub async fn texts_now(&self, target: impl Into<Target>) -> Vec<String> {
-        let mut texts = Vec::new();
-        for element in self.all(&target.into()).await {
-            if let Ok(text) = element.text().await {
-                texts.push(text);
-            }
-        }
-        texts
+        let target = target.into();
+        self.script(ALL_TEXTS_JS, vec![target.css().into()])
+            .await
+            .ok()
+            .and_then(|v| serde_json::from_value(v).ok())
+            .unwrap_or_default()
+    }
+
+    /// For every element matching `rows` right now, the text of its first descendant matching
+    /// each of `parts` (`None` where it has none): a table as text.
+    ///
+    /// ```no_run
+    /// # async fn demo(app: &e2e::App) {
+    /// let lines = app.row_texts("line-row", &["line-number", "line-status"]).await;
+    /// # }
+    /// ```
+    pub async fn row_texts(
+        &self,
+        rows: impl Into<Target>,
+        parts: &[&str],
+    ) -> Vec<Vec<Option<String>>> {
+        let rows = rows.into();
+        let parts: Vec<serde_json::Value> = parts
+            .iter()
+            .map(|p| Target::from(*p).css().to_owned().into())
+            .collect();
+        self.script(ROW_TEXTS_JS, vec![rows.css().into(), parts.into()])
+            .await
+            .ok()
+            .and_then(|v| serde_json::from_value(v).ok())
+            .unwrap_or_default()
     }
 
     // ---- acting -----------------------------------------------------------------------------
@@ -573,10 +660,20 @@ impl App {
 
     async fn try_screenshot(&self, name: &str) -> Result<PathBuf, String> {
         let client = self.client.as_ref().ok_or("the app was closed")?;
-        let png = tokio::time::timeout(Duration::from_secs(10), client.screenshot())
-            .await
-            .map_err(|_| "no answer within 10 s".to_owned())?
-            .map_err(|e| e.to_string())?;
+        // WebKitGTK under Xvfb can hand back an older frame (even a blank one for a
+        // session's first screenshot): take shots until two in a row are the same.
+        let mut png = Vec::new();
+        for _ in 0..SCREENSHOT_TRIES {
+            let shot = tokio::time::timeout(Duration::from_secs(10), client.screenshot())
+                .await
+                .map_err(|_| "no answer within 10 s".to_owned())?
+                .map_err(|e| e.to_string())?;
+            let settled = shot == png;
+            png = shot;
+            if settled {
+                break;
+            }
+        }
         let dir = screenshots_dir();
         std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
         let path = dir.join(format!("{name}.png"));
@@ -610,8 +707,8 @@ impl App {
         )
     }
 
-    /// Saves `<journey>-failed.png` and panics with `message`, the page's text, a source
-    /// excerpt and the end of the driver/app output.
+    /// Saves `<journey>-failed.png` and panics with `message`, the page's text and a source
+    /// excerpt (dropping the `App` then prints the end of the driver/app output).
     pub async fn fail<T>(&self, message: impl Display) -> T {
         let shot = match self
             .try_screenshot(&format!("{}-failed", self.journey))
@@ -621,10 +718,10 @@ impl App {
             Err(e) => format!("(none: {e})"),
         };
         let page = self.page_excerpt().await;
+        // The end of the driver/app output follows from Drop.
         panic!(
-            "{message}\njourney: {}\nscreenshot: {shot}\n{page}\n{}",
-            self.journey,
-            self.driver_log_tail(20)
+            "{message}\njourney: {}\nscreenshot: {shot}\n{page}",
+            self.journey
         )
     }
 
@@ -659,8 +756,18 @@ impl Drop for App {
         if let Some(mut driver) = self.driver.take() {
             process::stop_group(&mut driver);
         }
+        eprintln!(
+            "[e2e] {}: {} after {:.1}s",
+            self.journey,
+            if std::thread::panicking() {
+                "failed"
+            } else {
+                "ended"
+            },
+            self.started.elapsed().as_secs_f64()
+        );
         let keep = std::env::var_os("E2E_KEEP").is_some_and(|v| v == "1");
-        if std::thread::panicking() {
+        if std::thread::panicking() && !self.driver_log().trim().is_empty() {
             eprintln!("[e2e] {}: {}", self.journey, self.driver_log_tail(40));
         }
         if let Some(root) = self.root.take() {

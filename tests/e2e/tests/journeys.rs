@@ -24,26 +24,19 @@ async fn opens_on_the_sandbox_profile() {
     assert!(!name.trim().is_empty(), "the active profile has no name");
 
     let lines = app
-        .wait_until("the three base lines with a status", async |app| {
-            let rows = app.all(&tid("line-row")).await;
-            let mut lines = Vec::new();
-            for row in rows {
-                let number = row
-                    .find(fantoccini::Locator::Css(r#"[data-testid="line-number"]"#))
-                    .await
-                    .ok()?
-                    .text()
-                    .await
-                    .ok()?;
-                let status = row
-                    .find(fantoccini::Locator::Css(r#"[data-testid="line-status"]"#))
-                    .await
-                    .ok()?
-                    .text()
-                    .await
-                    .ok()?;
-                lines.push((number.trim().to_owned(), status.trim().to_owned()));
-            }
+        .wait_until("the three base lines, each with a status", async |app| {
+            let rows = app
+                .row_texts("line-row", &["line-number", "line-status"])
+                .await;
+            let lines: Vec<(String, String)> = rows
+                .into_iter()
+                .map(|row| {
+                    let mut parts = row.into_iter().map(|p| p.unwrap_or_default());
+                    let number = parts.next().unwrap_or_default().trim().to_owned();
+                    let status = parts.next().unwrap_or_default().trim().to_owned();
+                    (number, status)
+                })
+                .collect();
             let complete = BASE_LINES.iter().all(|n| {
                 lines
                     .iter()

@@ -62,6 +62,19 @@ impl Jobs {
         self.inner.root.join(id)
     }
 
+    /// The folder of job `id`, refusing ids that aren't one plain folder name (ids come
+    /// back from the page).
+    pub(super) fn checked_dir(&self, id: &str) -> AppResult<PathBuf> {
+        let plain = !id.is_empty()
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        if !plain {
+            return Err(no_such_job(id));
+        }
+        Ok(self.dir(id))
+    }
+
     /// Registers the runner of its kind (replacing any earlier one).
     pub fn register(&self, runner: Arc<dyn JobRunner>) {
         let mut runners = self
@@ -125,7 +138,7 @@ impl Jobs {
     }
 
     pub(super) fn launch(&self, id: &str, cancelled: bool) -> AppResult<JobHandle> {
-        let dir = self.dir(id);
+        let dir = self.checked_dir(id)?;
         if !dir.join(JOURNAL_FILE).exists() {
             return Err(no_such_job(id));
         }

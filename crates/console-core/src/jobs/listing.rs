@@ -11,7 +11,7 @@ impl Jobs {
     /// One job. A journal that says `running` while no task here runs it was left by a
     /// crash or a quit: it reads as `Interrupted`.
     pub fn info(&self, id: &str) -> AppResult<JobInfo> {
-        let dir = self.dir(id);
+        let dir = self.checked_dir(id)?;
         if !dir.join(JOURNAL_FILE).exists() {
             return Err(no_such_job(id));
         }
