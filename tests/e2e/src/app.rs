@@ -159,8 +159,6 @@ impl App {
             .env("XDG_DATA_HOME", root.path().join("data"))
             .env("XDG_CONFIG_HOME", root.path().join("config"))
             .env("XDG_CACHE_HOME", root.path().join("cache"))
-            // No accessibility bus: nothing here reads it, and it spares D-Bus activations.
-            .env("NO_AT_BRIDGE", "1")
             .stdin(Stdio::null())
             .stdout(log.try_clone().expect("driver log file"))
             .stderr(log);

@@ -81,3 +81,44 @@ pub fn json_objects(root: &Path) -> Vec<(PathBuf, serde_json::Map<String, serde_
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_a_needle_in_nested_files_as_utf8_and_utf16() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let nested = dir.path().join("a/b");
+        std::fs::create_dir_all(&nested).expect("folders");
+        std::fs::write(nested.join("plain.log"), "x planted-42 y").expect("write");
+        let utf16: Vec<u8> = "planted-42"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        std::fs::write(dir.path().join("wide.bin"), utf16).expect("write");
+        std::fs::write(dir.path().join("clean.txt"), "nothing here").expect("write");
+        let found = files_containing(dir.path(), "planted-42");
+        assert_eq!(
+            found,
+            vec![nested.join("plain.log"), dir.path().join("wide.bin")]
+        );
+    }
+
+    #[test]
+    fn json_objects_reach_nested_and_string_encoded_documents() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let doc = serde_json::json!({
+            "profiles": { "doc": "{\"items\":[{\"id\":\"p1\",\"name\":\"Live\"}]}" },
+            "other": [{ "id": "p2", "name": "Sandbox" }],
+        });
+        std::fs::write(dir.path().join("store.json"), doc.to_string()).expect("write");
+        std::fs::write(dir.path().join("broken.json"), "{").expect("write");
+        let names: Vec<String> = json_objects(dir.path())
+            .into_iter()
+            .filter_map(|(_, o)| o.get("name").and_then(|v| v.as_str()).map(str::to_owned))
+            .collect();
+        assert!(names.contains(&"Live".to_owned()), "{names:?}");
+        assert!(names.contains(&"Sandbox".to_owned()), "{names:?}");
+    }
+}

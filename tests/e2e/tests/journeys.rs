@@ -126,14 +126,13 @@ async fn adds_a_live_profile_with_its_secret_in_the_keychain() {
         .await;
 
     // The profile's id, from the store the app wrote.
-    let profile_id = files::json_objects(&app.data_home())
+    let (store_file, profile_id) = files::json_objects(&app.data_home())
         .into_iter()
         .chain(files::json_objects(&app.config_home()))
-        .find_map(|(_, object)| {
+        .find_map(|(path, object)| {
             let named = object.get("name").and_then(|v| v.as_str()) == Some(PROFILE);
-            named
-                .then(|| object.get("id").and_then(|v| v.as_str()).map(str::to_owned))
-                .flatten()
+            let id = object.get("id").and_then(|v| v.as_str());
+            id.filter(|_| named).map(|id| (path, id.to_owned()))
         })
         .unwrap_or_else(|| {
             panic!(
@@ -143,6 +142,10 @@ async fn adds_a_live_profile_with_its_secret_in_the_keychain() {
                 keychain::stored_profile_ids()
             )
         });
+    eprintln!(
+        "[e2e] profile {PROFILE:?} has id {profile_id} (in {})",
+        store_file.display()
+    );
 
     // The keychain holds the secret…
     assert_eq!(
