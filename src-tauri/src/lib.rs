@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use console_core::Console;
+use console_core::{Console, LiveConfig};
 use tauri::{Manager, RunEvent};
 use tauri_specta::{collect_commands, collect_events};
 
@@ -17,7 +17,8 @@ pub mod state;
 pub use state::ConsoleExt;
 
 use crate::commands::{
-    contacts, diagnostics, groups, lines, media, messages, profiles, sharing, webhooks,
+    activity, audit, contacts, diagnostics, groups, jobs, lines, media, messages, mirror, profiles,
+    sharing, webhooks,
 };
 
 /// The one list of the page's commands and events. `run` takes its invoke handler; the
@@ -45,6 +46,10 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             contacts::contacts_bulk_delete,
             contacts::contacts_opt_out,
             contacts::contacts_verify,
+            mirror::mirror_search,
+            mirror::mirror_tags,
+            mirror::mirror_status,
+            mirror::mirror_refresh,
             messages::messages_send,
             messages::messages_send_carousel,
             messages::messages_status,
@@ -82,8 +87,25 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             sharing::sharing_share,
             sharing::sharing_delete_profile,
             diagnostics::diagnostics_export,
+            jobs::jobs_list,
+            jobs::jobs_bulk_delete,
+            jobs::jobs_export_contacts,
+            jobs::jobs_export_messages,
+            jobs::jobs_cancel,
+            jobs::jobs_resume,
+            jobs::jobs_save_report,
+            activity::activity_connection_state,
+            audit::audit_query,
+            audit::audit_export,
         ])
-        .events(collect_events![events::ProfileChanged])
+        .events(collect_events![
+            events::ProfileChanged,
+            events::JobProgressEvent,
+            events::JobFinished,
+            events::ActivityEvent,
+            events::MirrorSyncProgress,
+            events::MirrorSynced,
+        ])
         // Counts, sizes, ids and timestamps cross as u64. They stay far below 2^53 (the
         // largest integer a JavaScript number holds exactly), so plain `number` is safe.
         .dangerously_cast_bigints_to_number()
@@ -126,15 +148,17 @@ pub fn run(context: tauri::Context<tauri::Wry>) {
     });
 }
 
-/// The session over the app data folder (`$XDG_DATA_HOME/co.sendblue.console` on Linux).
+/// The session over the app data folder (`$XDG_DATA_HOME/co.sendblue.console` on Linux),
+/// its live data reporting to the page as typed events.
 fn open_console(app: &tauri::App) -> Result<Console, Box<dyn std::error::Error>> {
     let data_dir = app.path().app_data_dir()?;
     std::fs::create_dir_all(&data_dir)?;
     let store = profile_store::TauriProfiles::open(app, data_dir.join("profiles.json"))?;
+    let live = LiveConfig::new(Arc::new(events::PageEvents::new(app.handle().clone())));
     let console = tauri::async_runtime::block_on(async {
         let secrets = console_core::secrets::choose(data_dir.join("secrets.json")).await;
         log::info!("secrets are kept in: {:?}", secrets.storage());
-        Console::open(Box::new(store), secrets, &data_dir).await
+        Console::open_with(Box::new(store), secrets, &data_dir, live).await
     })?;
     log::info!(
         "console open; the built-in sandbox is at {}",

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use console_core::{AppError, AppResult, Console, ErrorCode};
+use console_core::{AppError, AppResult, Console, ErrorCode, Live};
 use sendblue_client::Client;
 use tauri::{Manager, Runtime};
 
@@ -15,6 +15,11 @@ pub trait ConsoleExt<R: Runtime> {
     /// The active profile's client.
     fn client(&self) -> AppResult<Client> {
         self.console()?.client()
+    }
+
+    /// The active profile's live data (mirror, jobs, audit log, connection).
+    fn live(&self) -> AppResult<Arc<Live>> {
+        self.console()?.live()
     }
 }
 

@@ -42,12 +42,26 @@ export const commands = {
 	contactsDelete: (phoneNumber: string) => typedError<StatusResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("contacts_delete", { phoneNumber })),
 	/**  Creates (upserts by phone) many contacts at once. */
 	contactsBulkCreate: (contacts: BulkContact_Deserialize[]) => typedError<Contact_Serialize[], AppError_Serialize>(__TAURI_INVOKE("contacts_bulk_create", { contacts })),
-	/**  Deletes many contacts by E.164 number; returns how many were deleted. */
+	/**
+	 *  Deletes many contacts by E.164 number at once, with no backup (`jobs_bulk_delete` writes
+	 *  one first); returns how many were deleted.
+	 */
 	contactsBulkDelete: (phoneNumbers: string[]) => typedError<BulkDeleteResult_Serialize, AppError_Serialize>(__TAURI_INVOKE("contacts_bulk_delete", { phoneNumbers })),
 	/**  Opts a number out of messages, or back in. */
 	contactsOptOut: (request: OptOut_Deserialize) => typedError<OptOutResult_Serialize, AppError_Serialize>(__TAURI_INVOKE("contacts_opt_out", { request })),
 	/**  Sends a verification message to a contact. */
 	contactsVerify: (number: string) => typedError<StatusResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("contacts_verify", { number })),
+	/**  One page of contacts matching the text, filters and sort (at most 500 rows). */
+	mirrorSearch: (query: ContactQuery_Deserialize) => typedError<ContactPage_Serialize, AppError_Serialize>(__TAURI_INVOKE("mirror_search", { query })),
+	/**  Every tag in use with its contact count, most used first. */
+	mirrorTags: () => typedError<TagCount[], AppError_Serialize>(__TAURI_INVOKE("mirror_tags")),
+	/**  The mirror's contact count, when it was last synced, and the refresh under way. */
+	mirrorStatus: () => typedError<MirrorInfo_Serialize, AppError_Serialize>(__TAURI_INVOKE("mirror_status")),
+	/**
+	 *  Starts refreshing the mirror from the account (unless a refresh is running); returns at
+	 *  once with `syncing` set.
+	 */
+	mirrorRefresh: () => typedError<MirrorInfo_Serialize, AppError_Serialize>(__TAURI_INVOKE("mirror_refresh")),
 	/**  Sends a 1:1 message. */
 	messagesSend: (message: SendMessage_Deserialize, confirmLive: boolean) => typedError<MessageResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("messages_send", { message, confirmLive })),
 	/**  Sends 2–20 images as one carousel. */
@@ -132,14 +146,101 @@ export const commands = {
 	 *  file's path to show, or `None` when the person cancels.
 	 */
 	diagnosticsExport: () => typedError<string | null, AppError_Serialize>(__TAURI_INVOKE("diagnostics_export")),
+	/**  Every job of the active profile, newest first. */
+	jobsList: () => typedError<JobInfo_Serialize[], AppError_Serialize>(__TAURI_INVOKE("jobs_list")),
+	/**  Deletes the contacts of `phones` (E.164) as a job that first writes a CSV backup of them. */
+	jobsBulkDelete: (phones: string[]) => typedError<JobInfo_Serialize, AppError_Serialize>(__TAURI_INVOKE("jobs_bulk_delete", { phones })),
+	/**
+	 *  Asks where to save, then exports the contacts `filter` matches (all when it has no text
+	 *  or filters; its page is ignored). `None` when the person cancels.
+	 */
+	jobsExportContacts: (filter: ContactQuery_Deserialize) => typedError<JobInfo_Serialize | null, AppError_Serialize>(__TAURI_INVOKE("jobs_export_contacts", { filter })),
+	/**
+	 *  Asks where to save, then exports the message history `params` selects (its paging is
+	 *  ignored: every matching message). `None` when the person cancels.
+	 */
+	jobsExportMessages: (params: ListMessages_Deserialize) => typedError<JobInfo_Serialize | null, AppError_Serialize>(__TAURI_INVOKE("jobs_export_messages", { params })),
+	/**  Asks a job to stop. It ends soon with a report of what was and wasn't done. */
+	jobsCancel: (id: string) => typedError<JobInfo_Serialize, AppError_Serialize>(__TAURI_INVOKE("jobs_cancel", { id })),
+	/**  Continues an interrupted job from where it stopped. */
+	jobsResume: (id: string) => typedError<JobInfo_Serialize, AppError_Serialize>(__TAURI_INVOKE("jobs_resume", { id })),
+	/**
+	 *  Asks where to save, then copies a finished job's row-by-row report there. Returns the
+	 *  saved file's path, or `None` when the person cancels.
+	 */
+	jobsSaveReport: (id: string) => typedError<string | null, AppError_Serialize>(__TAURI_INVOKE("jobs_save_report", { id })),
+	/**  How the event follower of the active profile is connected now. */
+	activityConnectionState: () => typedError<ConnectionState, AppError_Serialize>(__TAURI_INVOKE("activity_connection_state")),
+	/**  A page of the changes matching `filter`, newest first. */
+	auditQuery: (filter: AuditQuery_Deserialize) => typedError<AuditPage_Serialize, AppError_Serialize>(__TAURI_INVOKE("audit_query", { filter })),
+	/**
+	 *  Asks where to save, then writes every change matching `filter` (its paging ignored) as
+	 *  CSV. Returns the saved file's path, or `None` when the person cancels.
+	 */
+	auditExport: (filter: AuditQuery_Deserialize) => typedError<string | null, AppError_Serialize>(__TAURI_INVOKE("audit_export", { filter })),
 };
 
 /** Events */
 export const events = {
+	activity: makeEvent<ActivityEvent_Serialize, ActivityEvent_Deserialize>("activity"),
+	jobFinished: makeEvent<JobFinished_Serialize, JobFinished_Deserialize>("job-finished"),
+	jobProgress: makeEvent<JobProgressEvent_Serialize, JobProgressEvent_Deserialize>("job-progress"),
+	mirrorSyncProgress: makeEvent<MirrorSyncProgress_Serialize, MirrorSyncProgress_Deserialize>("mirror-sync-progress"),
+	mirrorSynced: makeEvent<MirrorSynced_Serialize, MirrorSynced_Deserialize>("mirror-synced"),
 	profileChanged: makeEvent<ProfileChanged_Serialize, ProfileChanged_Deserialize>("profile-changed"),
 };
 
 /* Types */
+/**  One thing that happened on the account, or a change of the follower's connection. */
+export type Activity = Activity_Serialize | Activity_Deserialize;
+
+/**  One item of the account's live activity, or a change of the follower's connection. */
+export type ActivityEvent = ActivityEvent_Serialize | ActivityEvent_Deserialize;
+
+/**  One item of the account's live activity, or a change of the follower's connection. */
+export type ActivityEvent_Deserialize = Activity_Deserialize;
+
+/**  One item of the account's live activity, or a change of the follower's connection. */
+export type ActivityEvent_Serialize = Activity_Serialize;
+
+/**  One thing that happened on the account, or a change of the follower's connection. */
+export type Activity_Deserialize = 
+/**  An outbound message was created. */
+{ kind: "message_created"; data: MessageActivity_Deserialize } | 
+/**  An outbound message's status moved forward. */
+{ kind: "message_updated"; data: MessageActivity_Deserialize } | 
+/**  Someone texted one of the account's lines. */
+{ kind: "message_received"; data: MessageActivity_Deserialize } | 
+/**  A contact was created (by anyone: the console, the API, an inbound text). */
+{ kind: "contact_created"; data: ContactActivity_Deserialize } | 
+/**  Someone started or stopped typing (live only: missed typing is never repaired). */
+{ kind: "typing"; data: TypingActivity_Deserialize } | 
+/**  A line was assigned, unassigned, blocked or changed health. */
+{ kind: "line_changed"; data: LineActivity_Deserialize } | 
+/**  An event type the console has no view for (e.g. `verification.*`), as received. */
+{ kind: "other"; data: OtherActivity_Deserialize } | 
+/**  The follower's connection changed. */
+{ kind: "connection_state"; data: ConnectionState };
+
+/**  One thing that happened on the account, or a change of the follower's connection. */
+export type Activity_Serialize = 
+/**  An outbound message was created. */
+{ kind: "message_created"; data: MessageActivity_Serialize } | 
+/**  An outbound message's status moved forward. */
+{ kind: "message_updated"; data: MessageActivity_Serialize } | 
+/**  Someone texted one of the account's lines. */
+{ kind: "message_received"; data: MessageActivity_Serialize } | 
+/**  A contact was created (by anyone: the console, the API, an inbound text). */
+{ kind: "contact_created"; data: ContactActivity_Serialize } | 
+/**  Someone started or stopped typing (live only: missed typing is never repaired). */
+{ kind: "typing"; data: TypingActivity_Serialize } | 
+/**  A line was assigned, unassigned, blocked or changed health. */
+{ kind: "line_changed"; data: LineActivity_Serialize } | 
+/**  An event type the console has no view for (e.g. `verification.*`), as received. */
+{ kind: "other"; data: OtherActivity_Serialize } | 
+/**  The follower's connection changed. */
+{ kind: "connection_state"; data: ConnectionState };
+
 /**  `POST /accounts/lines/add-line` body (deprecated ticket flow, §14.2). */
 export type AddLineRequest = AddLineRequest_Serialize | AddLineRequest_Deserialize;
 
@@ -357,6 +458,126 @@ export type AppError_Serialize = {
 	detail: ErrorDetail_Serialize | null,
 };
 
+/**  One change, as the page lists it. */
+export type AuditEntry = AuditEntry_Serialize | AuditEntry_Deserialize;
+
+/**  One change, as the page lists it. */
+export type AuditEntry_Deserialize = {
+	/**  Position in the log (grows with time). */
+	id: number,
+	/**  When (ISO 8601, UTC). */
+	at: string,
+	/**  The profile it was made with. */
+	profile_id: string,
+	/**  That profile's name at the time. */
+	profile_name: string,
+	/**  What was done (`contact.create`, …; see [`action`]). */
+	action: string,
+	/**  What it was done to (a phone number, a webhook URL, a job id, …). */
+	target: string,
+	/**  Whether it worked. */
+	ok: boolean,
+	/**  The error's code when it didn't. */
+	error_code?: ErrorCode | null,
+	/**  The error's message when it didn't. */
+	error_message?: string | null,
+	/**  A redacted JSON summary of the details. */
+	details?: string | null,
+};
+
+/**  One change, as the page lists it. */
+export type AuditEntry_Serialize = {
+	/**  Position in the log (grows with time). */
+	id: number,
+	/**  When (ISO 8601, UTC). */
+	at: string,
+	/**  The profile it was made with. */
+	profile_id: string,
+	/**  That profile's name at the time. */
+	profile_name: string,
+	/**  What was done (`contact.create`, …; see [`action`]). */
+	action: string,
+	/**  What it was done to (a phone number, a webhook URL, a job id, …). */
+	target: string,
+	/**  Whether it worked. */
+	ok: boolean,
+	/**  The error's code when it didn't. */
+	error_code: ErrorCode | null,
+	/**  The error's message when it didn't. */
+	error_message: string | null,
+	/**  A redacted JSON summary of the details. */
+	details: string | null,
+};
+
+/**  One page of the log. */
+export type AuditPage = AuditPage_Serialize | AuditPage_Deserialize;
+
+/**  One page of the log. */
+export type AuditPage_Deserialize = {
+	/**  The rows, newest first. */
+	entries: AuditEntry_Deserialize[],
+	/**  Rows matching the filters, across pages. */
+	total: number,
+	/**  Rows skipped before this page. */
+	offset: number,
+};
+
+/**  One page of the log. */
+export type AuditPage_Serialize = {
+	/**  The rows, newest first. */
+	entries: AuditEntry_Serialize[],
+	/**  Rows matching the filters, across pages. */
+	total: number,
+	/**  Rows skipped before this page. */
+	offset: number,
+};
+
+/**  What to list. Every filter is optional; they combine with AND. */
+export type AuditQuery = AuditQuery_Serialize | AuditQuery_Deserialize;
+
+/**  What to list. Every filter is optional; they combine with AND. */
+export type AuditQuery_Deserialize = {
+	/**  An action (`contact.delete`), or a family when it ends with `.` (`contact.`). */
+	action?: string | null,
+	/**  Text the target contains (any case). */
+	target?: string | null,
+	/**  Only successes or only failures. */
+	result?: AuditResultFilter | null,
+	/**  At or after this time (ISO 8601). */
+	since?: string | null,
+	/**  Before this time (ISO 8601). */
+	until?: string | null,
+	/**  Rows to skip. */
+	offset?: number | null,
+	/**  Page size (default 100, at most 1,000). */
+	limit?: number | null,
+};
+
+/**  What to list. Every filter is optional; they combine with AND. */
+export type AuditQuery_Serialize = {
+	/**  An action (`contact.delete`), or a family when it ends with `.` (`contact.`). */
+	action: string | null,
+	/**  Text the target contains (any case). */
+	target: string | null,
+	/**  Only successes or only failures. */
+	result: AuditResultFilter | null,
+	/**  At or after this time (ISO 8601). */
+	since: string | null,
+	/**  Before this time (ISO 8601). */
+	until: string | null,
+	/**  Rows to skip. */
+	offset: number | null,
+	/**  Page size (default 100, at most 1,000). */
+	limit: number | null,
+};
+
+/**  Worked or not. */
+export type AuditResultFilter = 
+/**  Only changes that worked. */
+"ok" | 
+/**  Only changes that failed. */
+"error";
+
 /**
  *  One row of `POST /api/v2/contacts/bulk` (§9.7). The older `{company, firstName, lastName}`
  *  spellings are accepted when decoding.
@@ -454,12 +675,165 @@ export type CallForwarding_Serialize = {
 	forwarding_number: string | null,
 } & { [key in string]: Value };
 
+/**  How the follower is connected, for the page's status pill. */
+export type ConnectionState = 
+/**  Opening the stream (at start, and right after a rotation). */
+{ state: "connecting" } | 
+/**  Following live; anything missed before has been read back. */
+{ state: "live" } | 
+/**  The connection failed; trying again after `retry_in_ms`. */
+{ state: "reconnecting"; 
+/**  Failed attempts in a row (1 for the first). */
+attempt: number; 
+/**  How long until the next try, in milliseconds. */
+retry_in_ms: number; 
+/**  Why, in plain words. */
+reason: string } | 
+/**
+ *  This account or server has no event stream: changes are read by polling every few
+ *  seconds (messages and new contacts only; typing can't be seen).
+ */
+{ state: "polling"; 
+/**  Why, in plain words. */
+reason: string } | 
+/**  Stopped on request. */
+{ state: "stopped" };
+
 /**
  *  A contact (§9.0). Decodes the current snake_case fields and the legacy camelCase ones
  *  (`firstName`, `sendblueNumber`, `customVariables`, … — §22.5); fields it does not know are
  *  kept in `extra`. `tags` and `custom_variables` read as empty when missing or `null`.
  */
 export type Contact = Contact_Serialize | Contact_Deserialize;
+
+/**  A new contact. */
+export type ContactActivity = ContactActivity_Serialize | ContactActivity_Deserialize;
+
+/**  A new contact. */
+export type ContactActivity_Deserialize = {
+	/**  Its id (absent only if the server sent none). */
+	contact_id?: string | null,
+	/**  E.164 number. */
+	phone: string,
+	/**  First name. */
+	first_name?: string | null,
+	/**  Last name. */
+	last_name?: string | null,
+	/**  Creation time, ISO 8601. */
+	created_at?: string | null,
+	/**  The stream event's id; `None` for repaired or polled items. */
+	event_id?: string | null,
+	/**  True when it was read back after a gap (or by polling). */
+	repaired: boolean,
+};
+
+/**  A new contact. */
+export type ContactActivity_Serialize = {
+	/**  Its id (absent only if the server sent none). */
+	contact_id: string | null,
+	/**  E.164 number. */
+	phone: string,
+	/**  First name. */
+	first_name: string | null,
+	/**  Last name. */
+	last_name: string | null,
+	/**  Creation time, ISO 8601. */
+	created_at: string | null,
+	/**  The stream event's id; `None` for repaired or polled items. */
+	event_id: string | null,
+	/**  True when it was read back after a gap (or by polling). */
+	repaired: boolean,
+};
+
+/**  One page of the contacts table. */
+export type ContactPage = ContactPage_Serialize | ContactPage_Deserialize;
+
+/**  One page of the contacts table. */
+export type ContactPage_Deserialize = {
+	/**  The contacts of the page, in order. */
+	rows: Contact_Deserialize[],
+	/**  How many contacts match in all. */
+	total: number,
+	/**  The offset of the first row. */
+	offset: number,
+};
+
+/**  One page of the contacts table. */
+export type ContactPage_Serialize = {
+	/**  The contacts of the page, in order. */
+	rows: Contact_Serialize[],
+	/**  How many contacts match in all. */
+	total: number,
+	/**  The offset of the first row. */
+	offset: number,
+};
+
+/**  What the contacts table asks for: text, filters, sort and the page. */
+export type ContactQuery = ContactQuery_Serialize | ContactQuery_Deserialize;
+
+/**  What the contacts table asks for: text, filters, sort and the page. */
+export type ContactQuery_Deserialize = {
+	/**
+	 *  Words to find in name, phone (any run of its digits), company, email, tags and custom
+	 *  variables; each word matches as a prefix and all must match. Any text is safe.
+	 */
+	text?: string | null,
+	/**  Only contacts with this exact tag. */
+	tag?: string | null,
+	/**  Only opted-out (`true`) or not opted-out (`false`) contacts. */
+	opted_out?: boolean | null,
+	/**  Only contacts on this line (E.164). */
+	sendblue_number?: string | null,
+	/**  Only verified (`true`) or unverified (`false`) contacts. */
+	verified?: boolean | null,
+	/**  Sort column. */
+	sort?: ContactSortKey,
+	/**  Sort direction. */
+	direction?: SortDirection,
+	/**  Rows to skip. */
+	offset?: number,
+	/**  Rows to return, at most [`MAX_PAGE`]; 0 returns only the total. */
+	limit?: number,
+};
+
+/**  What the contacts table asks for: text, filters, sort and the page. */
+export type ContactQuery_Serialize = {
+	/**
+	 *  Words to find in name, phone (any run of its digits), company, email, tags and custom
+	 *  variables; each word matches as a prefix and all must match. Any text is safe.
+	 */
+	text: string | null,
+	/**  Only contacts with this exact tag. */
+	tag: string | null,
+	/**  Only opted-out (`true`) or not opted-out (`false`) contacts. */
+	opted_out: boolean | null,
+	/**  Only contacts on this line (E.164). */
+	sendblue_number: string | null,
+	/**  Only verified (`true`) or unverified (`false`) contacts. */
+	verified: boolean | null,
+	/**  Sort column. */
+	sort: ContactSortKey,
+	/**  Sort direction. */
+	direction: SortDirection,
+	/**  Rows to skip. */
+	offset: number,
+	/**  Rows to return, at most [`MAX_PAGE`]; 0 returns only the total. */
+	limit: number,
+};
+
+/**
+ *  The column the contacts table is sorted by. Ties are broken by phone number, so pages
+ *  never overlap or skip a row.
+ */
+export type ContactSortKey = 
+/**  "First Last", ignoring case and accents; contacts without a name sort after Z. */
+"name" | 
+/**  Phone number. */
+"phone" | 
+/**  Company, ignoring case and accents; contacts without one sort after Z. */
+"company" | 
+/**  Creation time. */
+"created_at";
 
 /**
  *  A contact (§9.0). Decodes the current snake_case fields and the legacy camelCase ones
@@ -988,6 +1362,266 @@ export type GroupPhoto_Serialize = {
 	url: string | null,
 } & { [key in string]: Value };
 
+/**
+ *  A job stopped running (completed, cancelled, failed, or interrupted to resume later),
+ *  with its report once finished.
+ */
+export type JobFinished = JobFinished_Serialize | JobFinished_Deserialize;
+
+/**
+ *  A job stopped running (completed, cancelled, failed, or interrupted to resume later),
+ *  with its report once finished.
+ */
+export type JobFinished_Deserialize = JobInfo_Deserialize;
+
+/**
+ *  A job stopped running (completed, cancelled, failed, or interrupted to resume later),
+ *  with its report once finished.
+ */
+export type JobFinished_Serialize = JobInfo_Serialize;
+
+/**  A job as listed for the page. */
+export type JobInfo = JobInfo_Serialize | JobInfo_Deserialize;
+
+/**  A job as listed for the page. */
+export type JobInfo_Deserialize = {
+	/**  Its id (also its folder's name). */
+	id: string,
+	/**  What it does. */
+	kind: JobKind,
+	/**  Where it stands. */
+	state: JobState,
+	/**  Rows finished, as last recorded. */
+	done: number,
+	/**  Rows in all, when known. */
+	total: number,
+	/**  Rows that failed, as last recorded. */
+	failed: number,
+	/**  When it was created (ISO 8601, UTC). */
+	created_at: string,
+	/**  When its journal last changed (ISO 8601, UTC). */
+	updated_at: string,
+	/**  Why it stopped, for interrupted and failed jobs. */
+	error?: AppError_Deserialize | null,
+	/**  The final report, once finished. */
+	report?: JobReport_Deserialize | null,
+};
+
+/**  A job as listed for the page. */
+export type JobInfo_Serialize = {
+	/**  Its id (also its folder's name). */
+	id: string,
+	/**  What it does. */
+	kind: JobKind,
+	/**  Where it stands. */
+	state: JobState,
+	/**  Rows finished, as last recorded. */
+	done: number,
+	/**  Rows in all, when known. */
+	total: number,
+	/**  Rows that failed, as last recorded. */
+	failed: number,
+	/**  When it was created (ISO 8601, UTC). */
+	created_at: string,
+	/**  When its journal last changed (ISO 8601, UTC). */
+	updated_at: string,
+	/**  Why it stopped, for interrupted and failed jobs. */
+	error: AppError_Serialize | null,
+	/**  The final report, once finished. */
+	report: JobReport_Serialize | null,
+};
+
+/**
+ *  What a job does. New kinds are added here as variants; each kind gets its work from the
+ *  [`super::JobRunner`] registered for it, so the engine itself never changes.
+ */
+export type JobKind = 
+/**  Deletes many contacts, after writing a CSV backup of them. */
+"bulk_delete" | 
+/**  Writes contacts (all, or a filtered selection) to a CSV file. */
+"export_contacts" | 
+/**  Writes message history to a CSV file. */
+"export_messages" | 
+/**  Imports contacts from a file (its runner lives with the import code). */
+"import_contacts";
+
+/**  A progress event: how far a job is, how fast it goes, how long it has left. */
+export type JobProgress = JobProgress_Serialize | JobProgress_Deserialize;
+
+/**  A job's progress: done, total, failed, rate, time left, state. */
+export type JobProgressEvent = JobProgressEvent_Serialize | JobProgressEvent_Deserialize;
+
+/**  A job's progress: done, total, failed, rate, time left, state. */
+export type JobProgressEvent_Deserialize = JobProgress_Deserialize;
+
+/**  A job's progress: done, total, failed, rate, time left, state. */
+export type JobProgressEvent_Serialize = JobProgress_Serialize;
+
+/**  A progress event: how far a job is, how fast it goes, how long it has left. */
+export type JobProgress_Deserialize = {
+	/**  The job. */
+	job_id: string,
+	/**  What it does. */
+	kind: JobKind,
+	/**  Where it stands. */
+	state: JobState,
+	/**  Rows finished (whatever their outcome). */
+	done: number,
+	/**  Rows in all, when known (0 while unknown). */
+	total: number,
+	/**  Rows that failed, among `done`. */
+	failed: number,
+	/**  Rows per second in this run. */
+	rate_per_sec: number | null,
+	/**  Seconds left at that rate, when it can be estimated. */
+	eta_secs?: number | null,
+};
+
+/**  A progress event: how far a job is, how fast it goes, how long it has left. */
+export type JobProgress_Serialize = {
+	/**  The job. */
+	job_id: string,
+	/**  What it does. */
+	kind: JobKind,
+	/**  Where it stands. */
+	state: JobState,
+	/**  Rows finished (whatever their outcome). */
+	done: number,
+	/**  Rows in all, when known (0 while unknown). */
+	total: number,
+	/**  Rows that failed, among `done`. */
+	failed: number,
+	/**  Rows per second in this run. */
+	rate_per_sec: number | null,
+	/**  Seconds left at that rate, when it can be estimated. */
+	eta_secs: number | null,
+};
+
+/**  The end of a job: counts by outcome and where its files are. */
+export type JobReport = JobReport_Serialize | JobReport_Deserialize;
+
+/**  The end of a job: counts by outcome and where its files are. */
+export type JobReport_Deserialize = {
+	/**  The job. */
+	job_id: string,
+	/**  What it did. */
+	kind: JobKind,
+	/**  Completed, cancelled or failed. */
+	state: JobState,
+	/**  Input rows in all (every one has a line in `report_csv`). */
+	total: number,
+	/**  Rows by outcome (`deleted`, `not_found`, `failed`, `skipped`, `exported`, …). */
+	counts: { [key in string]: number },
+	/**  The row-by-row report: `row,identity,outcome,reason`, one line per input row. */
+	report_csv?: string | null,
+	/**  The backup written before anything was changed (bulk delete). */
+	backup_csv?: string | null,
+	/**  The file the job produced (exports). */
+	output?: string | null,
+	/**  When it finished (ISO 8601, UTC). */
+	finished_at: string,
+	/**  What stopped it, for failed jobs. */
+	error?: AppError_Deserialize | null,
+};
+
+/**  The end of a job: counts by outcome and where its files are. */
+export type JobReport_Serialize = {
+	/**  The job. */
+	job_id: string,
+	/**  What it did. */
+	kind: JobKind,
+	/**  Completed, cancelled or failed. */
+	state: JobState,
+	/**  Input rows in all (every one has a line in `report_csv`). */
+	total: number,
+	/**  Rows by outcome (`deleted`, `not_found`, `failed`, `skipped`, `exported`, …). */
+	counts: { [key in string]: number },
+	/**  The row-by-row report: `row,identity,outcome,reason`, one line per input row. */
+	report_csv: string | null,
+	/**  The backup written before anything was changed (bulk delete). */
+	backup_csv: string | null,
+	/**  The file the job produced (exports). */
+	output: string | null,
+	/**  When it finished (ISO 8601, UTC). */
+	finished_at: string,
+	/**  What stopped it, for failed jobs. */
+	error: AppError_Serialize | null,
+};
+
+/**  Where a job stands. */
+export type JobState = 
+/**  Created, not started yet. */
+"pending" | 
+/**  Working in this process now. */
+"running" | 
+/**
+ *  Stopped before the end — the app quit or crashed, or Sendblue couldn't be reached. It
+ *  continues from its journal on `resume`, and at the next start.
+ */
+"interrupted" | 
+/**  Finished; the report accounts for every row. */
+"completed" | 
+/**  Stopped on request; the report says what was done and what was not. */
+"cancelled" | 
+/**  Stopped by an error that retrying won't fix (see `error`). */
+"failed";
+
+/**  A line's change and its state afterwards. */
+export type LineActivity = LineActivity_Serialize | LineActivity_Deserialize;
+
+/**  A line's change and its state afterwards. */
+export type LineActivity_Deserialize = {
+	/**  What happened. */
+	change: LineChange,
+	/**  The line. */
+	sendblue_number?: string | null,
+	/**  The worker serving it. */
+	worker_id?: string | null,
+	/**  Health, when known. */
+	status?: string | null,
+	/**  How it belongs to the account, when known. */
+	assignment?: string | null,
+	/**  When, ISO 8601. */
+	occurred_at?: string | null,
+	/**  The stream event's id; `None` for repaired items. */
+	event_id?: string | null,
+	/**  True when it came from the snapshot read after a gap. */
+	repaired: boolean,
+};
+
+/**  A line's change and its state afterwards. */
+export type LineActivity_Serialize = {
+	/**  What happened. */
+	change: LineChange,
+	/**  The line. */
+	sendblue_number: string | null,
+	/**  The worker serving it. */
+	worker_id: string | null,
+	/**  Health, when known. */
+	status: string | null,
+	/**  How it belongs to the account, when known. */
+	assignment: string | null,
+	/**  When, ISO 8601. */
+	occurred_at: string | null,
+	/**  The stream event's id; `None` for repaired items. */
+	event_id: string | null,
+	/**  True when it came from the snapshot read after a gap. */
+	repaired: boolean,
+};
+
+/**  What happened to a line. */
+export type LineChange = 
+/**  `line.assigned`. */
+"assigned" | 
+/**  `line.unassigned`, or a line missing from the snapshot after a gap. */
+"unassigned" | 
+/**  `line.status.changed`. */
+"status_changed" | 
+/**  `line.blocked`. */
+"blocked" | 
+/**  After a gap: the line state snapshot differs from what was last known. */
+"snapshot";
+
 /**  A line-request ticket (§14.2), from add-line or the ticket lookup. */
 export type LineRequestTicket = LineRequestTicket_Serialize | LineRequestTicket_Deserialize;
 
@@ -1279,6 +1913,74 @@ export type MarkReadResponse_Serialize = {
 	/**  The contact. */
 	number: string | null,
 } & { [key in string]: Value };
+
+/**
+ *  A message as the activity feed needs it. Fields the source did not carry are `None`:
+ *  live events carry no `content` or `service`; repaired rows carry everything.
+ */
+export type MessageActivity = MessageActivity_Serialize | MessageActivity_Deserialize;
+
+/**
+ *  A message as the activity feed needs it. Fields the source did not carry are `None`:
+ *  live events carry no `content` or `service`; repaired rows carry everything.
+ */
+export type MessageActivity_Deserialize = {
+	/**  The message handle. */
+	message_handle: string,
+	/**  Its status now. */
+	status?: string | null,
+	/**  The other party. */
+	number?: string | null,
+	/**  The account's line. */
+	sendblue_number?: string | null,
+	/**  Direction. */
+	is_outbound?: boolean | null,
+	/**  The text, when known. */
+	content?: string | null,
+	/**  Numeric failure code (§2.6), when it failed. */
+	error_code?: number | null,
+	/**  Failure text, when it failed. */
+	error_message?: string | null,
+	/**  iMessage, SMS or RCS, when known. */
+	service?: string | null,
+	/**  When the status last changed (or when it happened), ISO 8601. */
+	updated_at?: string | null,
+	/**  The stream event's id; `None` for repaired or polled items. */
+	event_id?: string | null,
+	/**  True when it was read back after a gap (or by polling) instead of arriving live. */
+	repaired: boolean,
+};
+
+/**
+ *  A message as the activity feed needs it. Fields the source did not carry are `None`:
+ *  live events carry no `content` or `service`; repaired rows carry everything.
+ */
+export type MessageActivity_Serialize = {
+	/**  The message handle. */
+	message_handle: string,
+	/**  Its status now. */
+	status: string | null,
+	/**  The other party. */
+	number: string | null,
+	/**  The account's line. */
+	sendblue_number: string | null,
+	/**  Direction. */
+	is_outbound: boolean | null,
+	/**  The text, when known. */
+	content: string | null,
+	/**  Numeric failure code (§2.6), when it failed. */
+	error_code: number | null,
+	/**  Failure text, when it failed. */
+	error_message: string | null,
+	/**  iMessage, SMS or RCS, when known. */
+	service: string | null,
+	/**  When the status last changed (or when it happened), ISO 8601. */
+	updated_at: string | null,
+	/**  The stream event's id; `None` for repaired or polled items. */
+	event_id: string | null,
+	/**  True when it was read back after a gap (or by polling) instead of arriving live. */
+	repaired: boolean,
+};
 
 /**  A shared location, only on `message_type: location` messages (§3.1). */
 export type MessageLocation = MessageLocation_Serialize | MessageLocation_Deserialize;
@@ -1631,6 +2333,55 @@ export type MessageResponse_Serialize = {
 	app_card: AppCardInfo_Serialize | null,
 } & { [key in string]: Value };
 
+/**  What the page shows above the contacts table. */
+export type MirrorInfo = MirrorInfo_Serialize | MirrorInfo_Deserialize;
+
+/**  What the page shows above the contacts table. */
+export type MirrorInfo_Deserialize = {
+	/**  Contacts in the mirror. */
+	contacts: number,
+	/**  When the last complete refresh ended (ISO 8601, UTC); `None` before the first. */
+	last_synced?: string | null,
+	/**  A refresh is running. */
+	syncing: boolean,
+	/**  How far the running refresh has come. */
+	progress?: SyncProgress_Deserialize | null,
+	/**  Why the last refresh failed, when it did (cleared by the next one that completes). */
+	last_error?: AppError_Deserialize | null,
+};
+
+/**  What the page shows above the contacts table. */
+export type MirrorInfo_Serialize = {
+	/**  Contacts in the mirror. */
+	contacts: number,
+	/**  When the last complete refresh ended (ISO 8601, UTC); `None` before the first. */
+	last_synced: string | null,
+	/**  A refresh is running. */
+	syncing: boolean,
+	/**  How far the running refresh has come. */
+	progress: SyncProgress_Serialize | null,
+	/**  Why the last refresh failed, when it did (cleared by the next one that completes). */
+	last_error: AppError_Serialize | null,
+};
+
+/**  How far a contacts refresh has come. */
+export type MirrorSyncProgress = MirrorSyncProgress_Serialize | MirrorSyncProgress_Deserialize;
+
+/**  How far a contacts refresh has come. */
+export type MirrorSyncProgress_Deserialize = SyncProgress_Deserialize;
+
+/**  How far a contacts refresh has come. */
+export type MirrorSyncProgress_Serialize = SyncProgress_Serialize;
+
+/**  A contacts refresh ended: the count and "last synced" now, and how it went. */
+export type MirrorSynced = MirrorSynced_Serialize | MirrorSynced_Deserialize;
+
+/**  A contacts refresh ended: the count and "last synced" now, and how it went. */
+export type MirrorSynced_Deserialize = SyncEnded_Deserialize;
+
+/**  A contacts refresh ended: the count and "last synced" now, and how it went. */
+export type MirrorSynced_Serialize = SyncEnded_Serialize;
+
 /**  Body of `POST /api/modify-group` (§4.5). iMessage groups only. */
 export type ModifyGroup = ModifyGroup_Serialize | ModifyGroup_Deserialize;
 
@@ -1719,6 +2470,33 @@ export type OptOut_Serialize = {
 	number: string,
 	/**  `true` opts out (the server's default), `false` opts back in. */
 	opted_out?: boolean,
+};
+
+/**  An event the console shows only generically. */
+export type OtherActivity = OtherActivity_Serialize | OtherActivity_Deserialize;
+
+/**  An event the console shows only generically. */
+export type OtherActivity_Deserialize = {
+	/**  The event's type as sent (`verification.approved`, …). */
+	event_type: string,
+	/**  When, ISO 8601. */
+	occurred_at?: string | null,
+	/**  The event's `data`, as sent. */
+	data: Value,
+	/**  The stream event's id. */
+	event_id: string,
+};
+
+/**  An event the console shows only generically. */
+export type OtherActivity_Serialize = {
+	/**  The event's type as sent (`verification.approved`, …). */
+	event_type: string,
+	/**  When, ISO 8601. */
+	occurred_at: string | null,
+	/**  The event's `data`, as sent. */
+	data: Value,
+	/**  The stream event's id. */
+	event_id: string,
 };
 
 /**  Offset pagination of the messages list. */
@@ -2296,6 +3074,13 @@ export type SharingState_Serialize = {
 	hasPhoto: boolean | null,
 } & { [key in string]: Value };
 
+/**  Sort direction. */
+export type SortDirection = 
+/**  A to Z, oldest first. */
+"asc" | 
+/**  Z to A, newest first. */
+"desc";
+
 /**  The minimal success body many endpoints return: `{"status":"OK","message":"…"}`. */
 export type StatusResponse = StatusResponse_Serialize | StatusResponse_Deserialize;
 
@@ -2315,6 +3100,88 @@ export type StatusResponse_Serialize = {
 	message: string | null,
 } & { [key in string]: Value };
 
+/**  The end of a refresh: the mirror as it is now, and how the refresh went. */
+export type SyncEnded = SyncEnded_Serialize | SyncEnded_Deserialize;
+
+/**  The end of a refresh: the mirror as it is now, and how the refresh went. */
+export type SyncEnded_Deserialize = {
+	/**  Contacts in the mirror now. */
+	contacts: number,
+	/**  When the last complete refresh ended (ISO 8601, UTC). */
+	last_synced?: string | null,
+	/**  What a complete refresh did. */
+	report?: SyncReport | null,
+	/**  Why it stopped early (`Cancelled` when asked to). */
+	error?: AppError_Deserialize | null,
+};
+
+/**  The end of a refresh: the mirror as it is now, and how the refresh went. */
+export type SyncEnded_Serialize = {
+	/**  Contacts in the mirror now. */
+	contacts: number,
+	/**  When the last complete refresh ended (ISO 8601, UTC). */
+	last_synced: string | null,
+	/**  What a complete refresh did. */
+	report: SyncReport | null,
+	/**  Why it stopped early (`Cancelled` when asked to). */
+	error: AppError_Serialize | null,
+};
+
+/**  How far a sync has come, sent after every page. */
+export type SyncProgress = SyncProgress_Serialize | SyncProgress_Deserialize;
+
+/**  How far a sync has come, sent after every page. */
+export type SyncProgress_Deserialize = {
+	/**  Contacts read and stored so far. */
+	done: number,
+	/**  Contacts the account had when the sync began (raised if more turn up). */
+	total: number,
+	/**  Contacts per second so far. */
+	per_second: number | null,
+	/**  Estimated time left, in milliseconds; `None` until there is a rate. */
+	eta_ms?: number | null,
+	/**  Time since the sync began, in milliseconds. */
+	elapsed_ms: number,
+};
+
+/**  How far a sync has come, sent after every page. */
+export type SyncProgress_Serialize = {
+	/**  Contacts read and stored so far. */
+	done: number,
+	/**  Contacts the account had when the sync began (raised if more turn up). */
+	total: number,
+	/**  Contacts per second so far. */
+	per_second: number | null,
+	/**  Estimated time left, in milliseconds; `None` until there is a rate. */
+	eta_ms: number | null,
+	/**  Time since the sync began, in milliseconds. */
+	elapsed_ms: number,
+};
+
+/**  What a complete sync did. */
+export type SyncReport = {
+	/**  Contacts in the mirror now (= the account's). */
+	contacts: number,
+	/**  Contacts new to the mirror. */
+	added: number,
+	/**  Contacts whose fields changed. */
+	updated: number,
+	/**  Contacts removed because the account no longer has them. */
+	removed: number,
+	/**  How long the sync took, in milliseconds. */
+	elapsed_ms: number,
+	/**  When it ended (ISO 8601, UTC): the new [`Mirror::last_synced`]. */
+	last_synced: string,
+};
+
+/**  A tag and how many contacts carry it. */
+export type TagCount = {
+	/**  The tag. */
+	tag: string,
+	/**  Contacts with it. */
+	count: number,
+};
+
 /**  The root of a reply thread (§3.1). */
 export type ThreadOriginator = ThreadOriginator_Serialize | ThreadOriginator_Deserialize;
 
@@ -2333,6 +3200,37 @@ export type ThreadOriginator_Serialize = {
 	/**  Which part of it, when the API says. */
 	part: string | null,
 } & { [key in string]: Value };
+
+/**  Someone typing in a conversation. */
+export type TypingActivity = TypingActivity_Serialize | TypingActivity_Deserialize;
+
+/**  Someone typing in a conversation. */
+export type TypingActivity_Deserialize = {
+	/**  The contact. */
+	number?: string | null,
+	/**  `false` when they stopped. */
+	is_typing: boolean,
+	/**  The account's line. */
+	sendblue_number?: string | null,
+	/**  When, ISO 8601. */
+	occurred_at?: string | null,
+	/**  The stream event's id. */
+	event_id?: string | null,
+};
+
+/**  Someone typing in a conversation. */
+export type TypingActivity_Serialize = {
+	/**  The contact. */
+	number: string | null,
+	/**  `false` when they stopped. */
+	is_typing: boolean,
+	/**  The account's line. */
+	sendblue_number: string | null,
+	/**  When, ISO 8601. */
+	occurred_at: string | null,
+	/**  The stream event's id. */
+	event_id: string | null,
+};
 
 /**  Body of `POST /api/send-typing-indicator` (§6.3). 1:1 chats only. */
 export type TypingIndicator = TypingIndicator_Serialize | TypingIndicator_Deserialize;

@@ -279,6 +279,10 @@ fn mirror_search(c: &mut Criterion) {
         text: Some("garc".into()),
         ..ContactQuery::default()
     });
+    let one_letter = page(ContactQuery {
+        text: Some("m".into()),
+        ..ContactQuery::default()
+    });
     let phone = page(ContactQuery {
         text: Some("555 01".into()),
         ..ContactQuery::default()
@@ -316,6 +320,9 @@ fn mirror_search(c: &mut Criterion) {
     let mut group = c.benchmark_group("mirror_search_100k");
     group.bench_function("text search \"garc\", first page (100 by name)", |b| {
         b.iter(|| mirror.search(&text).expect("search"))
+    });
+    group.bench_function("type-ahead \"m\" (one letter), first page", |b| {
+        b.iter(|| mirror.search(&one_letter).expect("search"))
     });
     group.bench_function("phone digits \"555 01\", first page", |b| {
         b.iter(|| mirror.search(&phone).expect("search"))

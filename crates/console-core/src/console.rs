@@ -1,7 +1,8 @@
-//! The console's session: the saved profiles, the active one's client, the built-in sandbox.
-//! Switching profiles swaps the client without a restart.
+//! The console's session: the saved profiles, the active one's client and live data (mirror,
+//! jobs, audit log, event follower; see [`crate::live`]), the built-in sandbox. Switching
+//! profiles swaps the client and the live data without a restart.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, RwLock};
 
@@ -10,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::embedded::{self, Embedded};
 use crate::error::{AppError, AppResult, ErrorCode};
+use crate::live::{Live, LiveConfig};
 use crate::profiles::{Profile, ProfileKind, ProfileStore, ProfilesDoc, EMBEDDED_BASE_URL};
 use crate::secrets::{SecretStorage, SecretStore};
 
@@ -52,6 +54,14 @@ pub struct Console {
     embedded_url: RwLock<Option<String>>,
     active: RwLock<Option<(Profile, Client)>>,
     live_confirmed: Mutex<HashSet<String>>,
+    live_config: LiveConfig,
+    /// Every profile's live data opened this session, by profile id (kept after a switch
+    /// away, so its jobs keep running and are never resumed twice).
+    lives: Mutex<HashMap<String, Arc<Live>>>,
+    /// The active profile's live data, or why it couldn't be opened.
+    live: RwLock<Option<AppResult<Arc<Live>>>>,
+    /// One activation at a time: two switches at once must not interleave their starts.
+    activation: tokio::sync::Mutex<()>,
 }
 
 impl std::fmt::Debug for Console {
@@ -63,12 +73,24 @@ impl std::fmt::Debug for Console {
 }
 
 impl Console {
-    /// Opens the session. On first launch creates the "Sandbox" profile (with a fresh random
-    /// secret) and selects it; starts the built-in sandbox when a profile uses it.
+    /// Opens the session with [`LiveConfig::quiet`] live data (stores open, no follower, no
+    /// automatic refresh): for tools and tests. The app uses [`Console::open_with`].
     pub async fn open(
         store: Box<dyn ProfileStore>,
         secrets: Arc<dyn SecretStore>,
         data_dir: impl Into<PathBuf>,
+    ) -> AppResult<Self> {
+        Self::open_with(store, secrets, data_dir, LiveConfig::quiet()).await
+    }
+
+    /// Opens the session. On first launch creates the "Sandbox" profile (with a fresh random
+    /// secret) and selects it; starts the built-in sandbox when a profile uses it; starts the
+    /// active profile's live data as `live` says.
+    pub async fn open_with(
+        store: Box<dyn ProfileStore>,
+        secrets: Arc<dyn SecretStore>,
+        data_dir: impl Into<PathBuf>,
+        live: LiveConfig,
     ) -> AppResult<Self> {
         let console = Self {
             store,
@@ -78,6 +100,10 @@ impl Console {
             embedded_url: RwLock::new(None),
             active: RwLock::new(None),
             live_confirmed: Mutex::new(HashSet::new()),
+            live_config: live,
+            lives: Mutex::new(HashMap::new()),
+            live: RwLock::new(None),
+            activation: tokio::sync::Mutex::new(()),
         };
         let mut doc = console.store.load()?;
         if doc.profiles.is_empty() {
@@ -138,6 +164,18 @@ impl Console {
                     "No profile is selected. Add or choose one in Settings.",
                 )
             })
+    }
+
+    /// The active profile's live data: its mirror, jobs, audit log and connection.
+    pub fn live(&self) -> AppResult<Arc<Live>> {
+        match &*self.live.read().unwrap_or_else(|p| p.into_inner()) {
+            Some(Ok(live)) => Ok(live.clone()),
+            Some(Err(e)) => Err(e.clone()),
+            None => Err(AppError::new(
+                ErrorCode::Unauthorized,
+                "No profile is selected. Add or choose one in Settings.",
+            )),
+        }
     }
 
     /// Where the secrets are kept.
@@ -217,8 +255,16 @@ impl Console {
         if was_active {
             match doc.active.clone() {
                 Some(next) => self.activate(&doc, &next).await?,
-                None => *self.active.write().unwrap_or_else(|p| p.into_inner()) = None,
+                None => {
+                    *self.active.write().unwrap_or_else(|p| p.into_inner()) = None;
+                    self.stop_live().await;
+                }
             }
+        }
+        // Its files stay in the data folder (the audit log and any job backups with them).
+        let gone = self.lock_lives().remove(id);
+        if let Some(gone) = gone {
+            gone.stop().await;
         }
         Ok(())
     }
@@ -265,8 +311,14 @@ impl Console {
         self.embedded.lock().await.as_ref().map(|e| e.base_url())
     }
 
-    /// Stops the built-in sandbox.
+    /// Stops the live data (follower, refreshes) and the built-in sandbox. Running jobs stop
+    /// with the process and resume at the next start.
     pub async fn shutdown(&self) {
+        self.stop_live().await;
+        let lives: Vec<Arc<Live>> = self.lock_lives().values().cloned().collect();
+        for live in lives {
+            live.stop().await;
+        }
         if let Some(embedded) = self.embedded.lock().await.take() {
             embedded.stop().await;
         }
@@ -312,10 +364,51 @@ impl Console {
     }
 
     async fn activate(&self, doc: &ProfilesDoc, id: &str) -> AppResult<()> {
+        let _one_at_a_time = self.activation.lock().await;
         let profile = find(doc, id)?;
         let client = self.client_for(&profile).await?;
-        *self.active.write().unwrap_or_else(|p| p.into_inner()) = Some((profile, client));
+        *self.active.write().unwrap_or_else(|p| p.into_inner()) =
+            Some((profile.clone(), client.clone()));
+        let live = self.live_for(&profile);
+        // The old profile's follower stops before the new one starts; until then, commands
+        // still reach the old live data rather than none.
+        let previous = self.live.read().unwrap_or_else(|p| p.into_inner()).clone();
+        if let Some(Ok(previous)) = previous {
+            previous.stop().await;
+        }
+        match &live {
+            Ok(live) => live.start(client).await,
+            Err(e) => tracing::error!(
+                code = ?e.code,
+                "the profile's local data couldn't be opened: {}",
+                e.message
+            ),
+        }
+        *self.live.write().unwrap_or_else(|p| p.into_inner()) = Some(live);
         Ok(())
+    }
+
+    /// The profile's live data, opened on first use this session.
+    fn live_for(&self, profile: &Profile) -> AppResult<Arc<Live>> {
+        let mut lives = self.lock_lives();
+        if let Some(live) = lives.get(&profile.id) {
+            return Ok(live.clone());
+        }
+        let live = Live::open(&self.data_dir, profile, self.live_config.clone())?;
+        lives.insert(profile.id.clone(), live.clone());
+        Ok(live)
+    }
+
+    /// Stops the active profile's follower and refresh, and forgets which one is active.
+    async fn stop_live(&self) {
+        let previous = self.live.write().unwrap_or_else(|p| p.into_inner()).take();
+        if let Some(Ok(previous)) = previous {
+            previous.stop().await;
+        }
+    }
+
+    fn lock_lives(&self) -> std::sync::MutexGuard<'_, HashMap<String, Arc<Live>>> {
+        self.lives.lock().unwrap_or_else(|p| p.into_inner())
     }
 
     /// A client for `profile`, starting the built-in sandbox when it is the embedded one.

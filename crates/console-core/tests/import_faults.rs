@@ -73,3 +73,56 @@ async fn ten_thousand_rows_through_errors_and_dropped_connections() {
         log.len()
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_rate_limit_slows_the_import_down_without_losing_rows() {
+    let sandbox = Sandbox::start().await;
+    let job = tempfile::tempdir().unwrap();
+    let (file, phones) = generated_csv(job.path(), "people.csv", 2_000, 50_000);
+    let spec = spec_for(
+        &file,
+        ImportOptions {
+            batch_size: 50,
+            concurrency: 4,
+            ..ImportOptions::default()
+        },
+    );
+    let job_dir = job.path().join("job");
+    dry_run_against(&sandbox.client(), &job_dir, &spec).await;
+    let before = sandbox.log_seq();
+    // Five requests a second for a run of 40 batches four at a time: Sendblue says 429 with
+    // Retry-After, and the import waits instead of failing.
+    sandbox.set_faults(Faults {
+        rate_limit: 5,
+        ..Faults::default()
+    });
+    let paused = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let seen = paused.clone();
+    let control = ImportControl::new().with_progress(move |p| {
+        if p.paused_ms.is_some() {
+            seen.store(true, std::sync::atomic::Ordering::SeqCst);
+        }
+    });
+    let report = run_import(&job_dir, &sandbox.client(), &control)
+        .await
+        .unwrap();
+    sandbox.set_faults(Faults::default());
+    assert_eq!(report.totals.imported, 2_000);
+    let log = sandbox.bulk_requests(before);
+    let limited = log.iter().filter(|r| r.status == 429).count();
+    assert!(
+        limited > 0,
+        "the rate limit must have answered 429 at least once"
+    );
+    assert!(
+        paused.load(std::sync::atomic::Ordering::SeqCst),
+        "the import paused for Retry-After"
+    );
+    assert_eq!(assert_no_row_in_two_successful_batches(&log), 2_000);
+    assert_eq!(sandbox.contacts().await.len(), phones.len());
+    eprintln!(
+        "{} requests, {limited} answered 429; paused: {}",
+        log.len(),
+        paused.load(std::sync::atomic::Ordering::SeqCst)
+    );
+}

@@ -172,6 +172,19 @@ async fn known_totals_match_the_report_and_the_request_log() {
         .unwrap();
     assert_eq!(again, report);
     assert!(sandbox.bulk_requests(seq).is_empty());
+    // Nor can a finished import be planned again (it would send its rows twice).
+    let replan = console_core::import::dry_run(
+        job.path(),
+        &spec,
+        &console_core::import::NoExistingContacts,
+        &ImportControl::new(),
+    )
+    .unwrap_err();
+    assert_eq!(replan.code, console_core::ErrorCode::Conflict);
+    assert_eq!(
+        console_core::import::load_report(job.path()).unwrap(),
+        Some(report)
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -267,4 +280,54 @@ async fn cancel_reports_what_was_not_sent_and_stays_cancelled() {
     .unwrap();
     assert_eq!(again, report);
     assert!(sandbox.bulk_requests(seq).is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_row_sendblue_refuses_fails_alone_and_its_batch_goes_through() {
+    let sandbox = Sandbox::start().await;
+    let job = tempfile::tempdir().unwrap();
+    let (file, phones) = generated_csv(job.path(), "people.csv", 40, 0);
+    let spec = spec_for(
+        &file,
+        ImportOptions {
+            batch_size: 10,
+            ..ImportOptions::default()
+        },
+    );
+    let job_dir = job.path().join("job");
+    dry_run_against(&sandbox.client(), &job_dir, &spec).await;
+    // Make the journal hold a row the API refuses (the checks never let one through): the
+    // 400 names it (`contacts[i]: …`), it fails alone, its batch is sent again without it.
+    let db = rusqlite::Connection::open(job_dir.join(console_core::import::IMPORT_DB)).unwrap();
+    db.execute(
+        "UPDATE rows SET payload = json_set(payload, '$.phone', '+0123') WHERE row = 14",
+        [],
+    )
+    .unwrap();
+    drop(db);
+    let before = sandbox.log_seq();
+    let report = run_import(&job_dir, &sandbox.client(), &ImportControl::new())
+        .await
+        .unwrap();
+    assert_eq!((report.totals.imported, report.totals.failed), (39, 1));
+    let lines = read_report(&report.report_csv);
+    let failed: Vec<_> = lines.iter().filter(|l| l.outcome == "failed").collect();
+    assert_eq!(failed.len(), 1);
+    assert_eq!(failed[0].row, 14);
+    assert!(
+        failed[0]
+            .reason
+            .starts_with("Sendblue refused it: Invalid phone number"),
+        "{}",
+        failed[0].reason
+    );
+    let log = sandbox.bulk_requests(before);
+    assert_eq!(log.iter().filter(|r| r.status == 400).count(), 1);
+    assert_eq!(assert_no_row_in_two_successful_batches(&log), 39);
+    let contacts = sandbox.contacts().await;
+    assert_eq!(contacts.len(), 39);
+    assert!(
+        !contacts.contains_key(&phones[12]),
+        "row 14 holds the 13th number"
+    );
 }

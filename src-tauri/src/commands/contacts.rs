@@ -1,12 +1,15 @@
 //! Contacts: one page, count, one contact, create, update, delete, bulk create and delete,
-//! opt-out and verification.
+//! opt-out and verification. Every change is audited, and the console's own writes reach the
+//! contacts mirror at once (console-core does both).
 
-use console_core::AppResult;
+use console_core::audit::action;
+use console_core::{AppResult, Audit};
 use sendblue_client::models::contacts::{
     BulkContact, BulkDeleteResult, Contact, CreateContact, ListContacts, OptOut, OptOutResult,
     UpdateContact,
 };
 use sendblue_client::StatusResponse;
+use serde_json::json;
 use tauri::AppHandle;
 
 use crate::state::ConsoleExt;
@@ -36,7 +39,11 @@ pub async fn contacts_get(app: AppHandle, phone_number: String) -> AppResult<Con
 #[tauri::command]
 #[specta::specta]
 pub async fn contacts_create(app: AppHandle, contact: CreateContact) -> AppResult<Contact> {
-    Ok(app.client()?.contacts().create(&contact).await?)
+    let console = app.console()?;
+    let audit = Audit::new(action::CONTACT_CREATE, &contact.number).details_of(&contact);
+    console
+        .audited(audit, console.create_contact(&contact))
+        .await
 }
 
 /// Changes the fields set in `changes`.
@@ -47,18 +54,22 @@ pub async fn contacts_update(
     phone_number: String,
     changes: UpdateContact,
 ) -> AppResult<Contact> {
-    Ok(app
-        .client()?
-        .contacts()
-        .update(&phone_number, &changes)
-        .await?)
+    let console = app.console()?;
+    let audit = Audit::new(action::CONTACT_UPDATE, &phone_number).details_of(&changes);
+    console
+        .audited(audit, console.update_contact(&phone_number, &changes))
+        .await
 }
 
 /// Deletes one contact.
 #[tauri::command]
 #[specta::specta]
 pub async fn contacts_delete(app: AppHandle, phone_number: String) -> AppResult<StatusResponse> {
-    Ok(app.client()?.contacts().delete(&phone_number).await?)
+    let console = app.console()?;
+    let audit = Audit::new(action::CONTACT_DELETE, &phone_number);
+    console
+        .audited(audit, console.delete_contact(&phone_number))
+        .await
 }
 
 /// Creates (upserts by phone) many contacts at once.
@@ -68,29 +79,62 @@ pub async fn contacts_bulk_create(
     app: AppHandle,
     contacts: Vec<BulkContact>,
 ) -> AppResult<Vec<Contact>> {
-    Ok(app.client()?.contacts().bulk_create(&contacts).await?)
+    let console = app.console()?;
+    let phones: Vec<&str> = contacts.iter().map(|c| c.phone.as_str()).collect();
+    let audit = Audit::new(action::CONTACTS_BULK_CREATE, contacts_label(contacts.len()))
+        .details(json!({ "phones": phones }));
+    console
+        .audited(audit, console.bulk_create_contacts(&contacts))
+        .await
 }
 
-/// Deletes many contacts by E.164 number; returns how many were deleted.
+/// Deletes many contacts by E.164 number at once, with no backup (`jobs_bulk_delete` writes
+/// one first); returns how many were deleted.
 #[tauri::command]
 #[specta::specta]
 pub async fn contacts_bulk_delete(
     app: AppHandle,
     phone_numbers: Vec<String>,
 ) -> AppResult<BulkDeleteResult> {
-    Ok(app.client()?.contacts().bulk_delete(&phone_numbers).await?)
+    let console = app.console()?;
+    let audit = Audit::new(
+        action::CONTACTS_BULK_DELETE,
+        contacts_label(phone_numbers.len()),
+    )
+    .details(json!({ "phones": phone_numbers }));
+    console
+        .audited(audit, console.bulk_delete_contacts(&phone_numbers))
+        .await
 }
 
 /// Opts a number out of messages, or back in.
 #[tauri::command]
 #[specta::specta]
 pub async fn contacts_opt_out(app: AppHandle, request: OptOut) -> AppResult<OptOutResult> {
-    Ok(app.client()?.contacts().opt_out(&request).await?)
+    let console = app.console()?;
+    let audit = Audit::new(action::CONTACT_OPT_OUT, &request.number).details_of(&request);
+    console
+        .audited(audit, console.opt_out_contact(&request))
+        .await
 }
 
 /// Sends a verification message to a contact.
 #[tauri::command]
 #[specta::specta]
 pub async fn contacts_verify(app: AppHandle, number: String) -> AppResult<StatusResponse> {
-    Ok(app.client()?.contacts().verify(&number).await?)
+    let console = app.console()?;
+    let audit = Audit::new(action::CONTACT_VERIFY, &number);
+    console
+        .audited(audit, async {
+            Ok(console.client()?.contacts().verify(&number).await?)
+        })
+        .await
+}
+
+/// "1 contact", "12 contacts": the audit target of a change to many.
+pub(super) fn contacts_label(n: usize) -> String {
+    match n {
+        1 => "1 contact".to_owned(),
+        n => format!("{n} contacts"),
+    }
 }

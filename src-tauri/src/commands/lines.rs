@@ -1,11 +1,13 @@
 //! Lines: the account's numbers, their state, call forwarding; and provisioning new lines
-//! (preview, confirm — a charge —, and the older ticket flow).
+//! (preview, confirm — a charge —, and the older ticket flow). Changes are audited.
 
-use console_core::AppResult;
+use console_core::audit::action;
+use console_core::{AppResult, Audit};
 use sendblue_client::models::lines::{CallForwarding, LineStateSnapshot};
 use sendblue_client::models::provisioning::{
     AddLineRequest, LineRequestTicket, ProvisionConfirmation, ProvisionPreview,
 };
+use serde_json::json;
 use tauri::AppHandle;
 
 use crate::state::ConsoleExt;
@@ -46,11 +48,17 @@ pub async fn lines_set_call_forwarding(
     sendblue_number: String,
     forwarding_number: String,
 ) -> AppResult<CallForwarding> {
-    Ok(app
-        .client()?
-        .lines()
-        .set_call_forwarding(&sendblue_number, &forwarding_number)
-        .await?)
+    let console = app.console()?;
+    let audit = Audit::new(action::LINE_CALL_FORWARDING_SET, &sendblue_number)
+        .details(json!({ "forwarding_number": forwarding_number }));
+    let set = async {
+        Ok(console
+            .client()?
+            .lines()
+            .set_call_forwarding(&sendblue_number, &forwarding_number)
+            .await?)
+    };
+    console.audited(audit, set).await
 }
 
 /// Stops forwarding a line's calls.
@@ -60,11 +68,17 @@ pub async fn lines_clear_call_forwarding(
     app: AppHandle,
     sendblue_number: String,
 ) -> AppResult<CallForwarding> {
-    Ok(app
-        .client()?
-        .lines()
-        .clear_call_forwarding(&sendblue_number)
-        .await?)
+    let console = app.console()?;
+    let audit = Audit::new(action::LINE_CALL_FORWARDING_SET, &sendblue_number)
+        .details(json!({ "forwarding_number": null }));
+    let clear = async {
+        Ok(console
+            .client()?
+            .lines()
+            .clear_call_forwarding(&sendblue_number)
+            .await?)
+    };
+    console.audited(audit, clear).await
 }
 
 /// Checks whether a new line can be bought and gets a ten-minute preview token (no charge).
@@ -81,7 +95,16 @@ pub async fn provisioning_confirm(
     app: AppHandle,
     preview_token: String,
 ) -> AppResult<ProvisionConfirmation> {
-    Ok(app.client()?.provisioning().confirm(&preview_token).await?)
+    let console = app.console()?;
+    let audit = Audit::new(action::LINE_PROVISION_CONFIRM, "new line");
+    let confirm = async {
+        Ok(console
+            .client()?
+            .provisioning()
+            .confirm(&preview_token)
+            .await?)
+    };
+    console.audited(audit, confirm).await
 }
 
 /// Opens a line-request ticket (the older flow).
@@ -91,7 +114,10 @@ pub async fn provisioning_add_line(
     app: AppHandle,
     request: AddLineRequest,
 ) -> AppResult<LineRequestTicket> {
-    Ok(app.client()?.provisioning().add_line(&request).await?)
+    let console = app.console()?;
+    let audit = Audit::new(action::LINE_REQUEST, "new line").details_of(&request);
+    let add = async { Ok(console.client()?.provisioning().add_line(&request).await?) };
+    console.audited(audit, add).await
 }
 
 /// Reads a line-request ticket.

@@ -3,8 +3,11 @@
 //!
 //! Sends take `confirm_live`: the first send from a Live profile after the app starts is
 //! refused until the person confirms it (`profiles_send_needs_confirmation` says when).
+//! Sends, deletes, reactions and read receipts are audited (without the message text);
+//! typing indicators are not, being no lasting change.
 
-use console_core::AppResult;
+use console_core::audit::action;
+use console_core::{AppResult, Audit};
 use sendblue_client::models::message_list::{ListMessages, MessagePage};
 use sendblue_client::models::message_send::{EvaluateServiceResponse, SendCarousel, SendMessage};
 use sendblue_client::models::messages::{MessageRecord, MessageResponse};
@@ -13,6 +16,7 @@ use sendblue_client::models::reactions::{
     TypingIndicatorResponse,
 };
 use sendblue_client::StatusResponse;
+use serde_json::json;
 use tauri::AppHandle;
 
 use crate::state::ConsoleExt;
@@ -26,8 +30,15 @@ pub async fn messages_send(
     confirm_live: bool,
 ) -> AppResult<MessageResponse> {
     let console = app.console()?;
+    // Before the audit: waiting for the person's confirmation is not a failed change.
     console.check_send_allowed(confirm_live)?;
-    Ok(console.client()?.messages().send(&message).await?)
+    let audit = Audit::new(action::MESSAGE_SEND, &message.number).details(json!({
+        "from_number": message.from_number,
+        "media_url": message.media_url,
+        "send_style": message.send_style,
+    }));
+    let send = async { Ok(console.client()?.messages().send(&message).await?) };
+    console.audited(audit, send).await
 }
 
 /// Sends 2–20 images as one carousel.
@@ -40,11 +51,19 @@ pub async fn messages_send_carousel(
 ) -> AppResult<MessageResponse> {
     let console = app.console()?;
     console.check_send_allowed(confirm_live)?;
-    Ok(console
-        .client()?
-        .messages()
-        .send_carousel(&carousel)
-        .await?)
+    let audit = Audit::new(action::MESSAGE_SEND, &carousel.number).details(json!({
+        "carousel": true,
+        "from_number": carousel.from_number,
+        "media_urls": carousel.media_urls,
+    }));
+    let send = async {
+        Ok(console
+            .client()?
+            .messages()
+            .send_carousel(&carousel)
+            .await?)
+    };
+    console.audited(audit, send).await
 }
 
 /// The current state of a sent message.
@@ -82,21 +101,30 @@ pub async fn messages_get(app: AppHandle, message_id: String) -> AppResult<Messa
 #[tauri::command]
 #[specta::specta]
 pub async fn messages_delete(app: AppHandle, message_handle: String) -> AppResult<StatusResponse> {
-    Ok(app.client()?.messages().delete(&message_handle).await?)
+    let console = app.console()?;
+    let audit = Audit::new(action::MESSAGE_DELETE, &message_handle);
+    let delete = async { Ok(console.client()?.messages().delete(&message_handle).await?) };
+    console.audited(audit, delete).await
 }
 
 /// Adds an iMessage tapback to a message.
 #[tauri::command]
 #[specta::specta]
 pub async fn reactions_send(app: AppHandle, reaction: SendReaction) -> AppResult<ReactionResponse> {
-    Ok(app.client()?.reactions().send(&reaction).await?)
+    let console = app.console()?;
+    let audit = Audit::new(action::REACTION_SEND, &reaction.message_handle).details_of(&reaction);
+    let send = async { Ok(console.client()?.reactions().send(&reaction).await?) };
+    console.audited(audit, send).await
 }
 
 /// Sends a read receipt for a 1:1 conversation.
 #[tauri::command]
 #[specta::specta]
 pub async fn reactions_mark_read(app: AppHandle, request: MarkRead) -> AppResult<MarkReadResponse> {
-    Ok(app.client()?.reactions().mark_read(&request).await?)
+    let console = app.console()?;
+    let audit = Audit::new(action::MESSAGE_MARK_READ, &request.number).details_of(&request);
+    let mark = async { Ok(console.client()?.reactions().mark_read(&request).await?) };
+    console.audited(audit, mark).await
 }
 
 /// Shows or hides the typing bubble in a 1:1 chat.

@@ -5,12 +5,16 @@
 //! `crate::specta_builder`, run `npm run codegen` in ui/, then add its hook in the page.
 //! The page's capability needs no change: app commands are allowed for the main window.
 
+pub mod activity;
+pub mod audit;
 pub mod contacts;
 pub mod diagnostics;
 pub mod groups;
+pub mod jobs;
 pub mod lines;
 pub mod media;
 pub mod messages;
+pub mod mirror;
 pub mod profiles;
 pub mod sharing;
 pub mod webhooks;

@@ -1,7 +1,12 @@
 //! Profiles: the accounts the console can work with, the active one, and their secrets
-//! (which go in and never come back out). Every change is announced as `ProfileChanged`.
+//! (which go in and never come back out). Every change is announced as `ProfileChanged` and
+//! audited in the log of the profile active once it is made (never with a secret).
 
-use console_core::{AppError, AppResult, ErrorCode, NewProfile, ProfileView, SecretStorage};
+use console_core::audit::action;
+use console_core::{
+    AppError, AppResult, Audit, Console, ErrorCode, NewProfile, ProfileView, SecretStorage,
+};
+use serde_json::json;
 use tauri::AppHandle;
 
 use crate::events::ProfileChanged;
@@ -25,7 +30,12 @@ pub fn profiles_active(app: AppHandle) -> AppResult<Option<ProfileView>> {
 #[tauri::command]
 #[specta::specta]
 pub async fn profiles_add(app: AppHandle, input: NewProfile) -> AppResult<ProfileView> {
-    let added = app.console()?.add_profile(input).await?;
+    let console = app.console()?;
+    let audit = Audit::new(action::PROFILE_ADD, input.name.trim()).details(json!({
+        "base_url": input.base_url,
+        "kind": input.kind,
+    }));
+    let added = console.audited(audit, console.add_profile(input)).await?;
     find(ProfileChanged::announce(&app)?, &added.id)
 }
 
@@ -47,7 +57,11 @@ pub async fn profiles_test(app: AppHandle, id: String) -> AppResult<u64> {
 #[tauri::command]
 #[specta::specta]
 pub async fn profiles_set_secret(app: AppHandle, id: String, secret: String) -> AppResult<()> {
-    app.console()?.set_secret(&id, &secret).await?;
+    let console = app.console()?;
+    let audit = Audit::new(action::PROFILE_SECRET_SET, label(&console, &id));
+    console
+        .audited(audit, console.set_secret(&id, &secret))
+        .await?;
     ProfileChanged::announce(&app)?;
     Ok(())
 }
@@ -56,7 +70,9 @@ pub async fn profiles_set_secret(app: AppHandle, id: String, secret: String) -> 
 #[tauri::command]
 #[specta::specta]
 pub async fn profiles_switch(app: AppHandle, id: String) -> AppResult<ProfileView> {
-    app.console()?.switch(&id).await?;
+    let console = app.console()?;
+    let audit = Audit::new(action::PROFILE_SWITCH, label(&console, &id));
+    console.audited(audit, console.switch(&id)).await?;
     find(ProfileChanged::announce(&app)?, &id)
 }
 
@@ -64,7 +80,9 @@ pub async fn profiles_switch(app: AppHandle, id: String) -> AppResult<ProfileVie
 #[tauri::command]
 #[specta::specta]
 pub async fn profiles_delete(app: AppHandle, id: String) -> AppResult<()> {
-    app.console()?.delete_profile(&id).await?;
+    let console = app.console()?;
+    let audit = Audit::new(action::PROFILE_DELETE, label(&console, &id));
+    console.audited(audit, console.delete_profile(&id)).await?;
     ProfileChanged::announce(&app)?;
     Ok(())
 }
@@ -81,6 +99,19 @@ pub fn profiles_secret_storage(app: AppHandle) -> AppResult<SecretStorage> {
 #[specta::specta]
 pub fn profiles_send_needs_confirmation(app: AppHandle) -> AppResult<bool> {
     Ok(app.console()?.send_needs_confirmation())
+}
+
+/// A profile as the audit log names it: its name and id (the id alone once it's gone).
+fn label(console: &Console, id: &str) -> String {
+    let name = console
+        .profiles()
+        .ok()
+        .and_then(|all| all.into_iter().find(|p| p.profile.id == id))
+        .map(|p| p.profile.name);
+    match name {
+        Some(name) => format!("{name} ({id})"),
+        None => id.to_owned(),
+    }
 }
 
 fn find(profiles: Vec<ProfileView>, id: &str) -> AppResult<ProfileView> {

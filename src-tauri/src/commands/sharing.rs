@@ -1,6 +1,8 @@
-//! Contact sharing: a line's contact card — read, set, push into a chat, remove.
+//! Contact sharing: a line's contact card — read, set, push into a chat, remove. Changes are
+//! audited.
 
-use console_core::AppResult;
+use console_core::audit::action;
+use console_core::{AppResult, Audit};
 use sendblue_client::models::sharing::{ShareResult, SharingProfileRequest, SharingState};
 use sendblue_client::StatusResponse;
 use tauri::AppHandle;
@@ -21,7 +23,10 @@ pub async fn sharing_set_profile(
     app: AppHandle,
     request: SharingProfileRequest,
 ) -> AppResult<SharingState> {
-    Ok(app.client()?.sharing().set_profile(&request).await?)
+    let console = app.console()?;
+    let audit = Audit::new(action::SHARING_PROFILE_SET, &request.from_number).details_of(&request);
+    let set = async { Ok(console.client()?.sharing().set_profile(&request).await?) };
+    console.audited(audit, set).await
 }
 
 /// Pushes the line's card into an existing 1:1 iMessage chat.
@@ -32,11 +37,17 @@ pub async fn sharing_share(
     from_number: String,
     to_number: String,
 ) -> AppResult<ShareResult> {
-    Ok(app
-        .client()?
-        .sharing()
-        .share(&from_number, &to_number)
-        .await?)
+    let console = app.console()?;
+    let audit = Audit::new(action::SHARING_SHARE, &to_number)
+        .details(serde_json::json!({ "from_number": from_number }));
+    let share = async {
+        Ok(console
+            .client()?
+            .sharing()
+            .share(&from_number, &to_number)
+            .await?)
+    };
+    console.audited(audit, share).await
 }
 
 /// Turns sharing off and removes the line's profile.
@@ -46,5 +57,14 @@ pub async fn sharing_delete_profile(
     app: AppHandle,
     from_number: String,
 ) -> AppResult<StatusResponse> {
-    Ok(app.client()?.sharing().delete_profile(&from_number).await?)
+    let console = app.console()?;
+    let audit = Audit::new(action::SHARING_PROFILE_REMOVE, &from_number);
+    let remove = async {
+        Ok(console
+            .client()?
+            .sharing()
+            .delete_profile(&from_number)
+            .await?)
+    };
+    console.audited(audit, remove).await
 }

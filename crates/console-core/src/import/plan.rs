@@ -12,9 +12,9 @@ use super::existing::ExistingContacts;
 use super::phone::DefaultCountry;
 use super::prepare::{Prepared, PreparedRow, RowPreparer};
 use super::source::{RawRow, RowReader};
-use super::store::{ImportStore, RowKind, PLAN_COMMIT_EVERY};
+use super::store::{BatchState, ImportStore, RowKind, PLAN_COMMIT_EVERY};
 use super::types::{DryRun, DuplicatePolicy, ImportPhase, ImportSpec, PlannedOutcome, PreviewRow};
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, ErrorCode};
 
 /// The plan as kept in the journal: what was asked, and what the dry run found.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -25,6 +25,8 @@ pub struct PlanRecord {
     pub summary: DryRun,
 }
 
+/// The most rows each preview list keeps, whatever the options ask.
+const MAX_PREVIEW_ROWS: u32 = 1000;
 /// How many characters of each cell a preview row keeps.
 const PREVIEW_CELL_CHARS: usize = 200;
 
@@ -51,6 +53,18 @@ pub fn dry_run(
     )?;
     let total_bytes = std::fs::metadata(&spec.file).map(|m| m.len()).unwrap_or(0);
     let mut store = ImportStore::open(job_dir)?;
+    // A plan some of whose batches went out can't be replaced: the new one would send them
+    // again and the report would lose them.
+    let started = store
+        .batch_states()?
+        .iter()
+        .any(|(_, s)| *s != BatchState::Pending);
+    if started || store.meta("report")?.is_some() {
+        return Err(AppError::new(
+            ErrorCode::Conflict,
+            "This import has already started sending. Start a new import for another dry run.",
+        ));
+    }
     store.begin_plan()?;
     let result = plan_rows(
         &store,
@@ -111,7 +125,7 @@ fn plan_rows(
     total_bytes: u64,
 ) -> AppResult<DryRun> {
     let batch_size = u64::from(spec.options.batch_size);
-    let max_preview = spec.options.max_problem_rows as usize;
+    let max_preview = spec.options.max_problem_rows.min(MAX_PREVIEW_ROWS) as usize;
     let mut summary = DryRun::default();
     let mut to_send = 0u64;
     while let Some(raw) = reader.next_row()? {

@@ -16,15 +16,15 @@ use std::time::{Duration, Instant};
 use futures_util::stream::FuturesUnordered;
 use futures_util::StreamExt;
 use sendblue_client::models::contacts::BulkContact;
-use sendblue_client::{Client, ErrorCode};
+use sendblue_client::{Client, ErrorCode, RetryPolicy};
 
 use super::control::ImportControl;
 use super::store::{BatchState, ImportStore};
 use super::types::{ImportEnd, ImportPhase};
 use crate::error::{AppError, AppResult};
 
-/// Attempts per batch on network errors and 5xx answers (on top of the client's own
-/// retries) before the run stops as interrupted.
+/// Attempts per batch on network errors and 5xx answers before the run stops as
+/// interrupted (the import's client has no retries of its own: see [`without_retries`]).
 const MAX_ATTEMPTS: u32 = 8;
 /// 429 answers per batch before the run stops as interrupted.
 const MAX_RATE_LIMITED: u32 = 60;
@@ -120,6 +120,7 @@ pub(crate) async fn send_batches(
     concurrency: usize,
     control: &ImportControl,
 ) -> AppResult<ImportEnd> {
+    let client = &without_retries(client);
     let pace = Arc::new(Pace::new(concurrency.clamp(1, 4)));
     let mut queue: VecDeque<u64> = store.open_batches()?.into();
     let (total, mut done, mut failed) = store.send_counts()?;
@@ -154,9 +155,17 @@ pub(crate) async fn send_batches(
                 contacts,
             ));
         }
-        let Some(result) = in_flight.next().await else {
-            break;
+        // A tick while batches are out, so the page hears about a pause (or just time
+        // passing) even when no batch finishes for a while.
+        let next = tokio::select! {
+            next = in_flight.next() => next,
+            _ = tokio::time::sleep(Duration::from_millis(250)), if !in_flight.is_empty() => {
+                let paused = pace.paused_ms();
+                control.progress(ImportPhase::Sending, done, total, failed, paused, paused.is_some());
+                continue;
+            }
         };
+        let Some(result) = next else { break };
         match result {
             Sent::Done { batch, rows } => {
                 store.set_batch(batch, BatchState::Done, None)?;
@@ -198,6 +207,16 @@ pub(crate) async fn send_batches(
     } else {
         ImportEnd::Completed
     })
+}
+
+/// The import's own client: the same account and settings without the client's retries.
+/// The import retries each batch itself (the upsert is repeatable), so a 429 reaches the
+/// shared pacing — every batch pauses and fewer fly at once — instead of each request
+/// sleeping on its own.
+fn without_retries(client: &Client) -> Client {
+    let mut config = client.config().clone();
+    config.retry = RetryPolicy::none();
+    Client::new(config).unwrap_or_else(|_| client.clone())
 }
 
 /// Sends one batch until Sendblue accepts it, refuses it for good, or the run stops.

@@ -34,7 +34,7 @@ pub struct ImportOptions {
     pub batch_size: u32,
     /// Requests in flight at once (1–4).
     pub concurrency: u32,
-    /// How many problem rows the dry run lists.
+    /// How many problem rows (and fixed rows) the dry run lists (at most 1000).
     pub max_problem_rows: u32,
 }
 

@@ -149,38 +149,86 @@ pub(crate) fn get_on(conn: &Connection, phone: &str) -> rusqlite::Result<Option<
 pub(crate) struct Filter {
     pub(crate) sql: String,
     pub(crate) params: Vec<Value>,
+    /// When the query is text alone or a tag alone, its count straight from the search
+    /// index or the tag table, without visiting each matching row (both are kept in step
+    /// with `contacts`).
+    count_sql: Option<&'static str>,
+}
+
+/// How the page query should find its rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Plan {
+    /// Let the filters use their indexes (the matches are few): collect them, then sort.
+    FiltersFirst,
+    /// Walk the sort index and test each row against the filters, stopping once the page is
+    /// full (the matches are many). The filters are written `+expr` so SQLite cannot pick
+    /// their indexes instead, which would sort every match to show the first hundred.
+    SortOrder,
+}
+
+impl Plan {
+    /// Walking in sort order reads about `(offset + limit) × rows / matches` rows; collecting
+    /// and sorting reads `matches` rows. Cheaper one wins.
+    fn choose(matches: u64, rows: u64, offset: u64, limit: u32) -> Self {
+        let walked = (offset + u64::from(limit)).saturating_mul(rows);
+        if matches > 0 && walked <= matches.saturating_mul(matches) {
+            Plan::SortOrder
+        } else {
+            Plan::FiltersFirst
+        }
+    }
 }
 
 impl Filter {
     pub(crate) fn of(q: &ContactQuery) -> Self {
+        Self::planned(q, Plan::FiltersFirst)
+    }
+
+    fn planned(q: &ContactQuery, plan: Plan) -> Self {
+        let hide = if plan == Plan::SortOrder { "+" } else { "" };
         let mut clauses = Vec::new();
         let mut params = Vec::new();
-        if let Some(expr) = q.text.as_deref().and_then(text::match_expression) {
-            clauses.push("c.id IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?)");
+        let text = q.text.as_deref().and_then(text::match_expression);
+        let searching = text.is_some();
+        if let Some(expr) = text {
+            clauses.push(format!(
+                "{hide}c.id IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?)"
+            ));
             params.push(Value::Text(expr));
         }
         if let Some(tag) = &q.tag {
-            clauses.push("c.id IN (SELECT contact FROM contact_tags WHERE tag = ?)");
+            clauses.push(format!(
+                "{hide}c.id IN (SELECT contact FROM contact_tags WHERE tag = ?)"
+            ));
             params.push(Value::Text(tag.clone()));
         }
         if let Some(opted_out) = q.opted_out {
-            clauses.push("IFNULL(c.opt_out, 0) = ?");
+            clauses.push(format!("{hide}IFNULL(c.opt_out, 0) = ?"));
             params.push(Value::Integer(opted_out.into()));
         }
         if let Some(line) = &q.sendblue_number {
-            clauses.push("c.sendblue_number = ?");
+            clauses.push(format!("{hide}c.sendblue_number = ?"));
             params.push(Value::Text(line.clone()));
         }
         if let Some(verified) = q.verified {
-            clauses.push("IFNULL(c.verified, 0) = ?");
+            clauses.push(format!("{hide}IFNULL(c.verified, 0) = ?"));
             params.push(Value::Integer(verified.into()));
         }
+        let count_sql = match (clauses.len(), searching, q.tag.is_some()) {
+            (1, true, _) => Some("SELECT count(*) FROM contacts_fts WHERE contacts_fts MATCH ?"),
+            (1, _, true) => Some("SELECT count(*) FROM contact_tags WHERE tag = ?"),
+            _ => None,
+        };
         let sql = if clauses.is_empty() {
             String::new()
         } else {
             format!("WHERE {}", clauses.join(" AND "))
         };
-        Self { sql, params }
+        Self {
+            sql,
+            params,
+            count_sql,
+        }
     }
 }
 
@@ -216,8 +264,14 @@ impl Mirror {
         let total = count_on(&tx, &filter).map_err(fail)?;
         let mut rows = Vec::new();
         if query.limit > 0 && query.offset < total {
-            // Page through the sort index alone, then read only the page's rows: deep pages
-            // skip index entries, not whole rows.
+            // max(id) is instant and close to the row count (ids are not reused often).
+            let size: i64 = tx
+                .query_row("SELECT IFNULL(max(id), 0) FROM contacts", [], |r| r.get(0))
+                .map_err(fail)?;
+            let plan = Plan::choose(total, size as u64, query.offset, query.limit);
+            let filter = Filter::planned(query, plan);
+            // Page through ids alone, then read only the page's rows: deep pages skip index
+            // entries, not whole rows.
             let sql = format!(
                 "SELECT c.id FROM contacts c {} ORDER BY {} LIMIT {} OFFSET {}",
                 filter.sql,
@@ -274,7 +328,10 @@ impl Mirror {
 }
 
 fn count_on(conn: &Connection, filter: &Filter) -> rusqlite::Result<u64> {
-    let sql = format!("SELECT count(*) FROM contacts c {}", filter.sql);
+    let sql = match filter.count_sql {
+        Some(direct) => direct.to_owned(),
+        None => format!("SELECT count(*) FROM contacts c {}", filter.sql),
+    };
     conn.query_row(&sql, params_from_iter(&filter.params), |r| {
         r.get::<_, i64>(0)
     })
@@ -296,4 +353,23 @@ pub(crate) fn rows_by_id(conn: &Connection, ids: &[i64]) -> rusqlite::Result<Vec
         })?
         .collect::<Result<_, _>>()?;
     Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Plan;
+
+    #[test]
+    fn many_matches_walk_the_sort_order_few_are_collected() {
+        // 30,000 of 100,000 match: the first page is ~330 rows into the sort index away.
+        assert_eq!(Plan::choose(30_000, 100_000, 0, 100), Plan::SortOrder);
+        // 2,000 match: collecting them beats walking ~5,000 rows.
+        assert_eq!(Plan::choose(2_000, 100_000, 0, 100), Plan::FiltersFirst);
+        // A deep page of a common filter: collecting is cheaper again.
+        assert_eq!(
+            Plan::choose(30_000, 100_000, 20_000, 100),
+            Plan::FiltersFirst
+        );
+        assert_eq!(Plan::choose(0, 100_000, 0, 100), Plan::FiltersFirst);
+    }
 }

@@ -269,6 +269,15 @@ async fn search_filters_and_sorting_on_a_known_set() {
         ..ContactQuery::default()
     };
     assert_eq!(by_phone(opted(true)), [C]);
+    let no_words = ContactQuery {
+        text: Some("*".into()),
+        ..opted(true)
+    };
+    assert_eq!(
+        by_phone(no_words),
+        [C],
+        "symbols only: the filter alone counts"
+    );
     assert_eq!(by_phone(opted(true)), expect(&|c| c.opt_out == Some(true)));
     assert_eq!(by_phone(opted(false)), expect(&|c| c.opt_out != Some(true)));
     let verified = ContactQuery {
@@ -389,6 +398,52 @@ async fn search_filters_and_sorting_on_a_known_set() {
                 paged.extend(page.rows.into_iter().map(|c| c.phone));
             }
             assert_eq!(paged, whole, "{sort:?} {direction:?}");
+        }
+    }
+
+    // The same with filters: many matches walk the sort order, few are collected and
+    // sorted (pages of 7 of 46 rows choose both ways); either way pages join up exactly.
+    let filters = [
+        opted(false),
+        tag("bulk"),
+        tag("vip"),
+        ContactQuery {
+            text: Some("555".into()),
+            ..ContactQuery::default()
+        },
+        ContactQuery {
+            sendblue_number: Some("+14155550101".into()),
+            verified: Some(false),
+            ..ContactQuery::default()
+        },
+    ];
+    for filter in filters {
+        for sort in [
+            ContactSortKey::Name,
+            ContactSortKey::Company,
+            ContactSortKey::CreatedAt,
+        ] {
+            for direction in [SortDirection::Asc, SortDirection::Desc] {
+                let q = ContactQuery {
+                    sort,
+                    direction,
+                    ..filter.clone()
+                };
+                let whole = phones_of(m, q.clone());
+                let mut paged = Vec::new();
+                for offset in (0..50).step_by(7) {
+                    let page = m
+                        .search(&ContactQuery {
+                            offset,
+                            limit: 7,
+                            ..q.clone()
+                        })
+                        .unwrap();
+                    assert_eq!(page.total as usize, whole.len());
+                    paged.extend(page.rows.into_iter().map(|c| c.phone));
+                }
+                assert_eq!(paged, whole, "{q:?}");
+            }
         }
     }
 
