@@ -365,3 +365,38 @@ async fn switching_profiles_moves_the_follower_and_keeps_logs_apart() {
     console.shutdown().await;
     other.shutdown().await;
 }
+
+#[tokio::test]
+async fn a_new_secret_restarts_the_follower_and_the_refresh_with_the_new_client() {
+    let dir = tempfile::tempdir().unwrap();
+    let events = Arc::new(Recorder::default());
+    let console = open(&dir, following(&events)).await;
+    let live = console.live().unwrap();
+    until("the follower is live", || {
+        live.connection_state() == ConnectionState::Live
+    })
+    .await;
+
+    let id = live.profile().id.clone();
+    console
+        .set_secret(&id, "sbx_a-new-secret-for-the-test")
+        .await
+        .unwrap();
+    assert!(Arc::ptr_eq(&live, &console.live().unwrap()), "same data");
+    // The old client's refresh (if still running) ended before the restart returned.
+    let before = events.synced.lock().unwrap().len();
+    until("a refresh with the new client", || {
+        events.synced.lock().unwrap().len() > before
+    })
+    .await;
+    let last = events.synced.lock().unwrap()[before].clone();
+    assert!(last.error.is_none(), "{:?}", last.error);
+    until("the follower is live again", || {
+        live.connection_state() == ConnectionState::Live
+    })
+    .await;
+    let states = events.states();
+    assert!(states.contains(&ConnectionState::Stopped), "{states:?}");
+    assert_eq!(states.last(), Some(&ConnectionState::Live));
+    console.shutdown().await;
+}
