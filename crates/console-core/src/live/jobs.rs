@@ -63,7 +63,7 @@ impl Live {
         let lookup = MirrorLookup::new(self.mirror.clone(), self.client()?);
         let handle =
             bulk_delete::start(&self.jobs, phones, &lookup, BulkDeleteOptions::default()).await?;
-        self.started(handle)
+        self.track(handle)
     }
 
     /// Starts exporting the contacts `filter` matches (its page is ignored) to `output`.
@@ -76,7 +76,7 @@ impl Live {
             AppError::new(ErrorCode::Decode, format!("The filter didn't encode: {e}"))
         })?;
         let handle = start_contacts_export(&self.jobs, output, selection)?;
-        self.started(handle)
+        self.track(handle)
     }
 
     /// Starts exporting the message history `query` selects to `output`: every matching
@@ -89,13 +89,13 @@ impl Live {
         query.offset = None;
         query.limit = None;
         let handle = start_messages_export(&self.jobs, output, query)?;
-        self.started(handle)
+        self.track(handle)
     }
 
     /// Continues an interrupted job.
     pub fn resume_job(self: &Arc<Self>, id: &str) -> AppResult<JobInfo> {
         let handle = self.jobs.resume(id)?;
-        self.started(handle)
+        self.track(handle)
     }
 
     /// Asks a job to stop; one that isn't running is brought to its cancelled end.
@@ -128,7 +128,9 @@ impl Live {
             .map_err(|e| AppError::io("save the report", e))
     }
 
-    fn started(self: &Arc<Self>, handle: JobHandle) -> AppResult<JobInfo> {
+    /// Follows a job started elsewhere (an import): its end is announced and audited like
+    /// the others'. Returns it as it stands now.
+    pub fn track(self: &Arc<Self>, handle: JobHandle) -> AppResult<JobInfo> {
         let id = handle.id().to_owned();
         self.watch(handle);
         self.jobs.info(&id)

@@ -264,7 +264,8 @@ impl Mirror {
         let total = count_on(&tx, &filter).map_err(fail)?;
         let mut rows = Vec::new();
         if query.limit > 0 && query.offset < total {
-            // max(id) is instant and close to the row count (ids are not reused often).
+            // max(id) is instant and close to the row count; after deletes it overstates
+            // it, which only leans toward collecting the matches.
             let size: i64 = tx
                 .query_row("SELECT IFNULL(max(id), 0) FROM contacts", [], |r| r.get(0))
                 .map_err(fail)?;
