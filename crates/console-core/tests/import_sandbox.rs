@@ -331,3 +331,29 @@ async fn a_row_sendblue_refuses_fails_alone_and_its_batch_goes_through() {
         "row 14 holds the 13th number"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_mirror_answers_which_contacts_exist() {
+    let sandbox = Sandbox::start().await;
+    sandbox.seed(&existing_numbers()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let mirror = console_core::Mirror::open(dir.path().join("mirror.db")).unwrap();
+    mirror
+        .sync(
+            &sandbox.client(),
+            |_| {},
+            &tokio_util::sync::CancellationToken::new(),
+        )
+        .await
+        .unwrap();
+    let job = dir.path().join("job");
+    std::fs::create_dir_all(&job).unwrap();
+    let spec = spec_for(&fixture(), options(DuplicatePolicy::Skip));
+    let dry = tokio::task::spawn_blocking(move || {
+        console_core::import::dry_run(&job, &spec, &mirror, &ImportControl::new())
+    })
+    .await
+    .unwrap()
+    .unwrap();
+    assert_eq!((dry.new, dry.skipped_existing, dry.invalid), (30, 8, 7));
+}

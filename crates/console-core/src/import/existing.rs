@@ -40,6 +40,13 @@ impl ExistingContacts for BTreeSet<String> {
     }
 }
 
+/// The contacts mirror: the app's answer, with no request to Sendblue.
+impl ExistingContacts for crate::mirror::Mirror {
+    fn contains(&self, phone: &str) -> AppResult<bool> {
+        Ok(self.get(phone)?.is_some())
+    }
+}
+
 /// The account's phone numbers in a SQLite file.
 pub struct ExistingPhones {
     conn: Mutex<Connection>,
