@@ -3,7 +3,14 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
-import { events, type ProfileChanged_Serialize } from "./bindings.gen.ts";
+import {
+  events,
+  type JobInfo_Serialize,
+  type JobProgress_Serialize,
+  type MirrorInfo_Serialize,
+  type ProfileChanged_Serialize,
+  type SyncProgress_Serialize,
+} from "./bindings.gen.ts";
 import { queryKeys } from "./queryKeys.ts";
 
 type Unlisten = () => void;
@@ -12,6 +19,10 @@ type Unlisten = () => void;
 export function listenToBackendEvents(queryClient: QueryClient): Unlisten {
   const pending = [
     events.profileChanged.listen(({ payload }) => applyProfileChange(queryClient, payload)),
+    events.mirrorSyncProgress.listen(({ payload }) => applyMirrorProgress(queryClient, payload)),
+    events.mirrorSynced.listen(() => invalidateMirror(queryClient)),
+    events.jobProgress.listen(({ payload }) => applyJobProgress(queryClient, payload)),
+    events.jobFinished.listen(({ payload }) => applyJobFinished(queryClient, payload)),
   ].map(orNothing);
   return () => {
     for (const unlisten of pending) {
@@ -45,4 +56,58 @@ export function applyProfileChange(queryClient: QueryClient, change: ProfileChan
   const active = change.profiles.find((view) => view.active) ?? null;
   queryClient.setQueryData(queryKeys.activeProfile(), active);
   if (active) void queryClient.invalidateQueries({ queryKey: queryKeys.account(active.profile.id) });
+}
+
+/** Every read of the contacts mirror, whichever profile it belongs to. */
+function isMirrorQuery(key: readonly unknown[]): boolean {
+  return key[0] === "account" && key[2] === "mirror";
+}
+
+/** The mirror changed (a sync ended, or a job deleted contacts): its reads are fetched again. */
+export function invalidateMirror(queryClient: QueryClient): Promise<void> {
+  return queryClient.invalidateQueries({ predicate: (q) => isMirrorQuery(q.queryKey) });
+}
+
+/** A refresh of the mirror moved on: the status shows it without fetching. */
+export function applyMirrorProgress(queryClient: QueryClient, progress: SyncProgress_Serialize): void {
+  queryClient.setQueriesData<MirrorInfo_Serialize>(
+    { predicate: (q) => isMirrorQuery(q.queryKey) && q.queryKey[3] === "status" },
+    (old) => (old ? { ...old, syncing: true, progress } : old),
+  );
+}
+
+/** A job's latest state as the page shows it: progress events and the final report merged. */
+export interface JobView {
+  id: string;
+  kind: JobInfo_Serialize["kind"];
+  state: JobInfo_Serialize["state"];
+  done: number;
+  total: number;
+  failed: number;
+  info: JobInfo_Serialize | null;
+}
+
+export function jobViewOf(info: JobInfo_Serialize): JobView {
+  return { id: info.id, kind: info.kind, state: info.state, done: info.done, total: info.total, failed: info.failed, info };
+}
+
+export function applyJobProgress(queryClient: QueryClient, progress: JobProgress_Serialize): void {
+  queryClient.setQueryData<JobView>(queryKeys.job(progress.job_id), (old) => {
+    // A late progress event never undoes the final report.
+    if (old?.info?.report) return old;
+    return {
+      id: progress.job_id,
+      kind: progress.kind,
+      state: progress.state,
+      done: progress.done,
+      total: progress.total,
+      failed: progress.failed,
+      info: old?.info ?? null,
+    };
+  });
+}
+
+export function applyJobFinished(queryClient: QueryClient, info: JobInfo_Serialize): void {
+  queryClient.setQueryData<JobView>(queryKeys.job(info.id), jobViewOf(info));
+  if (info.kind === "bulk_delete" || info.kind === "import_contacts") void invalidateMirror(queryClient);
 }

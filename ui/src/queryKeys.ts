@@ -14,4 +14,13 @@ export const queryKeys = {
   contactCount: (profileId: string) => ["account", profileId, "contactCount"] as const,
   lines: (profileId: string) => ["account", profileId, "lines"] as const,
   lineState: (profileId: string) => ["account", profileId, "lineState"] as const,
+
+  /** The prefix of every read of the local contacts mirror (a sync invalidates them all). */
+  mirror: (profileId: string) => ["account", profileId, "mirror"] as const,
+  mirrorSearch: (profileId: string, query: object) => ["account", profileId, "mirror", "search", query] as const,
+  mirrorTags: (profileId: string) => ["account", profileId, "mirror", "tags"] as const,
+  mirrorStatus: (profileId: string) => ["account", profileId, "mirror", "status"] as const,
+
+  /** A background job's latest progress (set by job events, not fetched). */
+  job: (jobId: string) => ["job", jobId] as const,
 };

@@ -156,6 +156,22 @@ async fn adds_a_live_profile_with_its_secret_in_the_keychain() {
         keychain::USER_ATTRIBUTE
     );
 
+    // …and no command result does: every read command the page can call, invoked through the
+    // app's real IPC, plus the whole rendered page.
+    let results = app
+        .script(COMMAND_RESULTS_JS, vec![])
+        .await
+        .expect("the command sweep ran in the page");
+    let results = results.as_str().unwrap_or_default().to_owned();
+    assert!(
+        results.contains(PROFILE) && results.contains("\"Live\""),
+        "the sweep gathered no profile data: {}",
+        &results[..results.len().min(400)]
+    );
+    for secret in [SECRET, WRONG_SECRET] {
+        assert!(!results.contains(secret), "a secret reached the page");
+    }
+
     // …and no file the app wrote does: store, logs, caches, everything (checked after the app
     // has ended, so everything is flushed).
     app.quit().await;
@@ -173,3 +189,25 @@ async fn adds_a_live_profile_with_its_secret_in_the_keychain() {
     drop(app);
     live.shutdown().await;
 }
+
+/// Invokes every argument-free read command through Tauri's IPC and returns their JSON results
+/// and the rendered page, one per line (errors included, as text).
+const COMMAND_RESULTS_JS: &str = r#"
+const commands = [
+  "profiles_list", "profiles_active", "profiles_secret_storage",
+  "profiles_send_needs_confirmation", "contacts_count", "lines_list", "lines_state",
+  "mirror_status", "mirror_tags", "activity_connection_state", "jobs_list", "webhooks_list"
+];
+return (async () => {
+  const out = [];
+  for (const name of commands) {
+    try {
+      out.push(name + " " + JSON.stringify(await window.__TAURI_INTERNALS__.invoke(name)));
+    } catch (e) {
+      out.push(name + " error " + JSON.stringify(e));
+    }
+  }
+  out.push(document.documentElement.outerHTML);
+  return out.join("\n");
+})();
+"#;

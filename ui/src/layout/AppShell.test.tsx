@@ -69,7 +69,7 @@ describe("the layout", () => {
     installBackend();
     const { user } = renderApp();
     const sidebar = screen.getByTestId("sidebar");
-    expect(within(sidebar).getAllByRole("link").map((a) => a.textContent)).toEqual(["Overview", "Settings"]);
+    expect(within(sidebar).getAllByRole("link").map((a) => a.textContent)).toEqual(["Overview", "Contacts", "Settings"]);
     expect(screen.getByTestId("overview")).toBeTruthy();
     expect(screen.getByTestId("nav-overview").getAttribute("aria-current")).toBe("page");
 

@@ -3,6 +3,7 @@
 import type { ComponentType } from "react";
 import { OverviewPage } from "./overview/OverviewPage.tsx";
 import { SettingsPage } from "./settings/SettingsPage.tsx";
+import { ContactsPage } from "./contacts/ContactsPage.tsx";
 
 export interface PageSlot {
   /** Also the first path segment and the nav link's test id (`nav-<id>`). */
@@ -17,7 +18,7 @@ export interface Page extends PageSlot {
 
 export const PAGE_SLOTS: readonly PageSlot[] = [
   { id: "overview", label: "Overview", component: OverviewPage },
-  { id: "contacts", label: "Contacts" },
+  { id: "contacts", label: "Contacts", component: ContactsPage },
   { id: "import", label: "Import" },
   { id: "compose", label: "Compose" },
   { id: "messages", label: "Messages" },

@@ -4,6 +4,10 @@ import { emit } from "@tauri-apps/api/event";
 import { mockIPC } from "@tauri-apps/api/mocks";
 import type {
   AppError_Serialize,
+  Contact_Serialize,
+  ContactQuery_Serialize,
+  JobInfo_Serialize,
+  MirrorInfo_Serialize,
   ErrorCode,
   LineStateSnapshot_Serialize,
   NewProfile,
@@ -23,6 +27,60 @@ export interface BackendState {
   /** Contact count per profile id. */
   counts: Record<string, number>;
   lineState: Record<string, LineStateSnapshot_Serialize>;
+  /** The contacts mirror of the active profile. */
+  contacts: Contact_Serialize[];
+  mirror: MirrorInfo_Serialize;
+}
+
+/** A contact with every field filled in (override what the test cares about). */
+export function contact(phone: string, fields: Partial<Contact_Serialize> = {}): Contact_Serialize {
+  return {
+    contact_id: `c-${phone}`,
+    phone,
+    first_name: null,
+    last_name: null,
+    company_name: null,
+    assigned_to_email: null,
+    sendblue_number: "+14155550100",
+    tags: [],
+    custom_variables: {},
+    opt_out: false,
+    verified: null,
+    created_at: "2025-01-01T00:00:00Z",
+    ...fields,
+  } as Contact_Serialize;
+}
+
+export function jobInfo(id: string, fields: Partial<JobInfo_Serialize> = {}): JobInfo_Serialize {
+  return {
+    id,
+    kind: "bulk_delete",
+    state: "running",
+    done: 0,
+    total: 0,
+    failed: 0,
+    created_at: "2025-01-01T00:00:00Z",
+    updated_at: "2025-01-01T00:00:00Z",
+    error: null,
+    report: null,
+    ...fields,
+  };
+}
+
+/** The mirror's answer to a query: simple text match over name, phone, company and tags. */
+function search(all: Contact_Serialize[], q: ContactQuery_Serialize) {
+  const words = (q.text ?? "").toLowerCase().split(/\s+/).filter(Boolean);
+  const rows = all.filter((c) => {
+    const hay = [c.first_name, c.last_name, c.phone, c.company_name, ...c.tags].join(" ").toLowerCase();
+    if (!words.every((w) => hay.includes(w))) return false;
+    if (q.tag && !c.tags.includes(q.tag)) return false;
+    if (q.opted_out !== null && q.opted_out !== undefined && (c.opt_out === true) !== q.opted_out) return false;
+    if (q.verified !== null && q.verified !== undefined && (c.verified === true) !== q.verified) return false;
+    if (q.sendblue_number && c.sendblue_number !== q.sendblue_number) return false;
+    return true;
+  });
+  const offset = q.offset ?? 0;
+  return { rows: rows.slice(offset, offset + (q.limit ?? 50)), total: rows.length, offset };
 }
 
 export const SANDBOX: Profile = {
@@ -92,6 +150,11 @@ function defaultState(): BackendState {
       ]),
       [ACME_LIVE.id]: lineSnapshot([["+12125550199", "ONLINE", "assigned"]]),
     },
+    contacts: [
+      contact("+14155550123", { first_name: "Ada", last_name: "Lovelace", company_name: "Engines", tags: ["vip"] }),
+      contact("+14155550124", { first_name: "Grace", last_name: "Hopper", tags: ["navy"] }),
+    ],
+    mirror: { contacts: 2, last_synced: "2025-01-01T00:00:00Z", syncing: false, progress: null, last_error: null },
   };
 }
 
@@ -156,6 +219,41 @@ export function installBackend(change?: (state: BackendState) => void): FakeBack
     },
     contacts_count: () => state.counts[need().id] ?? 0,
     lines_state: () => state.lineState[need().id] ?? lineSnapshot([]),
+    mirror_search: (args) => search(state.contacts, args.query as ContactQuery_Serialize),
+    mirror_tags: () => {
+      const counts = new Map<string, number>();
+      for (const c of state.contacts) for (const t of c.tags) counts.set(t, (counts.get(t) ?? 0) + 1);
+      return [...counts].map(([tag, count]) => ({ tag, count }));
+    },
+    mirror_status: () => state.mirror,
+    mirror_refresh: () => ({ ...state.mirror, syncing: true }),
+    contacts_create: (args) => {
+      const input = args.contact as { number: string } & Partial<Contact_Serialize>;
+      const created = contact(input.number, { ...input, phone: input.number } as Partial<Contact_Serialize>);
+      state.contacts.push(created);
+      return created;
+    },
+    contacts_update: (args) => {
+      const found = state.contacts.find((c) => c.phone === args.phoneNumber);
+      if (!found) throw appError("NotFound", "This contact doesn't exist any more.");
+      Object.assign(found, args.changes);
+      return found;
+    },
+    contacts_delete: (args) => {
+      state.contacts = state.contacts.filter((c) => c.phone !== args.phoneNumber);
+      return { status: "OK", message: null };
+    },
+    contacts_opt_out: (args) => {
+      const request = args.request as { number: string; opted_out?: boolean };
+      const found = state.contacts.find((c) => c.phone === request.number);
+      if (found) found.opt_out = request.opted_out ?? true;
+      return { status: "OK", number: request.number, opted_out: request.opted_out ?? true };
+    },
+    contacts_verify: () => ({ status: "OK", message: null }),
+    jobs_bulk_delete: (args) => jobInfo("job-1", { total: (args.phones as string[]).length }),
+    jobs_export_contacts: () => jobInfo("job-2", { kind: "export_contacts" }),
+    jobs_list: () => [],
+    jobs_cancel: (args) => jobInfo(args.id as string, { state: "cancelled" }),
     lines_list: () => (state.lineState[need().id]?.data ?? []).map((l) => l.sendblue_number),
   };
 
