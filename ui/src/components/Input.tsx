@@ -1,5 +1,5 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type Ref } from "react";
-import { cx } from "./cx.ts";
+import type { InputHTMLAttributes, ReactNode, Ref } from "react";
+import { Field } from "./Field.tsx";
 
 export interface InputProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "id"> {
   label: string;
@@ -13,33 +13,9 @@ export interface InputProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 
 
 /** A labelled text input with its hint and error text wired for screen readers. */
 export function Input({ label, error, hint, testId, className, ...rest }: InputProps) {
-  const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = cx(hint != null && hintId, error && errorId) || undefined;
   return (
-    <div className={cx("field", error && "field--invalid", className)}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      <input
-        id={id}
-        className="input"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        data-testid={testId}
-        {...rest}
-      />
-      {hint != null && (
-        <p id={hintId} className="field__hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={errorId} className="field__error" data-testid={testId ? `${testId}-error` : undefined}>
-          {error}
-        </p>
-      )}
-    </div>
+    <Field label={label} error={error} hint={hint} testId={testId} className={className}>
+      {(control) => <input className="input" {...control} {...rest} />}
+    </Field>
   );
 }

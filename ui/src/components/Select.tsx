@@ -1,5 +1,5 @@
-import { useId, type ReactNode, type Ref, type SelectHTMLAttributes } from "react";
-import { cx } from "./cx.ts";
+import type { ReactNode, Ref, SelectHTMLAttributes } from "react";
+import { Field } from "./Field.tsx";
 
 export interface SelectOption {
   value: string;
@@ -18,39 +18,17 @@ export interface SelectProps extends Omit<SelectHTMLAttributes<HTMLSelectElement
 
 /** A labelled native select: keyboard and screen-reader behaviour come for free. */
 export function Select({ label, options, error, hint, testId, className, ...rest }: SelectProps) {
-  const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = cx(hint != null && hintId, error && errorId) || undefined;
   return (
-    <div className={cx("field", error && "field--invalid", className)}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      <select
-        id={id}
-        className="input select"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        data-testid={testId}
-        {...rest}
-      >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      {hint != null && (
-        <p id={hintId} className="field__hint">
-          {hint}
-        </p>
+    <Field label={label} error={error} hint={hint} testId={testId} className={className}>
+      {(control) => (
+        <select className="input select" {...control} {...rest}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
       )}
-      {error && (
-        <p id={errorId} className="field__error" data-testid={testId ? `${testId}-error` : undefined}>
-          {error}
-        </p>
-      )}
-    </div>
+    </Field>
   );
 }
