@@ -5,6 +5,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import {
   events,
+  type Activity_Serialize,
   type JobInfo_Serialize,
   type JobProgress_Serialize,
   type MirrorInfo_Serialize,
@@ -23,6 +24,7 @@ export function listenToBackendEvents(queryClient: QueryClient): Unlisten {
     events.mirrorSynced.listen(() => invalidateMirror(queryClient)),
     events.jobProgress.listen(({ payload }) => applyJobProgress(queryClient, payload)),
     events.jobFinished.listen(({ payload }) => applyJobFinished(queryClient, payload)),
+    events.activity.listen(({ payload }) => applyActivity(queryClient, payload)),
   ].map(orNothing);
   return () => {
     for (const unlisten of pending) {
@@ -54,7 +56,13 @@ export function useBackendEvents(): void {
 export function applyProfileChange(queryClient: QueryClient, change: ProfileChanged_Serialize): void {
   queryClient.setQueryData(queryKeys.profiles(), change.profiles);
   const active = change.profiles.find((view) => view.active) ?? null;
+  const before = queryClient.getQueryData<{ profile: { id: string } } | null>(queryKeys.activeProfile());
   queryClient.setQueryData(queryKeys.activeProfile(), active);
+  // Another account's follower takes over: its feed starts empty.
+  if (before && before.profile.id !== active?.profile.id) {
+    queryClient.setQueryData(queryKeys.activityFeed(), []);
+    queryClient.setQueryData(queryKeys.typing(), {});
+  }
   if (active) void queryClient.invalidateQueries({ queryKey: queryKeys.account(active.profile.id) });
 }
 
@@ -110,4 +118,76 @@ export function applyJobProgress(queryClient: QueryClient, progress: JobProgress
 export function applyJobFinished(queryClient: QueryClient, info: JobInfo_Serialize): void {
   queryClient.setQueryData<JobView>(queryKeys.job(info.id), jobViewOf(info));
   if (info.kind === "bulk_delete" || info.kind === "import_contacts") void invalidateMirror(queryClient);
+}
+
+/** How many activity items the feed keeps (older ones drop off the end). */
+export const ACTIVITY_FEED_LIMIT = 500;
+
+/** One item of the live feed: the activity and when the console received it. */
+export interface FeedItem {
+  /** Unique within the feed (the stream event's id, or a local counter). */
+  key: string;
+  receivedAt: number;
+  activity: Activity_Serialize;
+}
+
+/** Who is typing: contact number → typing since (ms), for the conversation view. */
+export type TypingState = Record<string, number>;
+
+let feedCounter = 0;
+
+function eventIdOf(activity: Activity_Serialize): string | null {
+  if (activity.kind === "connection_state") return null;
+  return (activity.data as { event_id?: string | null }).event_id ?? null;
+}
+
+/**
+ * An account event arrived: it joins the feed, and the caches it touches follow. Message
+ * events refetch the message reads (history, conversation, status); a new contact refetches
+ * the mirror's reads; a line change refetches the line state.
+ */
+export function applyActivity(queryClient: QueryClient, activity: Activity_Serialize): void {
+  if (activity.kind === "connection_state") {
+    queryClient.setQueryData(queryKeys.activityConnection(), activity.data);
+  }
+  const key = eventIdOf(activity) ?? `local-${++feedCounter}`;
+  queryClient.setQueryData<FeedItem[]>(queryKeys.activityFeed(), (old = []) => {
+    if (old.some((item) => item.key === key)) return old;
+    return [{ key, receivedAt: Date.now(), activity }, ...old].slice(0, ACTIVITY_FEED_LIMIT);
+  });
+  switch (activity.kind) {
+    case "message_created":
+    case "message_updated":
+    case "message_received":
+      void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] === "account" && q.queryKey[2] === "messages" });
+      if (activity.kind === "message_received" && activity.data.number) clearTyping(queryClient, activity.data.number);
+      break;
+    case "contact_created":
+      void invalidateMirror(queryClient);
+      break;
+    case "line_changed":
+      void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] === "account" && q.queryKey[2] === "lineState" });
+      break;
+    case "typing":
+      if (activity.data.number) {
+        const number = activity.data.number;
+        if (activity.data.is_typing) {
+          queryClient.setQueryData<TypingState>(queryKeys.typing(), (old = {}) => ({ ...old, [number]: Date.now() }));
+        } else {
+          clearTyping(queryClient, number);
+        }
+      }
+      break;
+    default:
+      break;
+  }
+}
+
+function clearTyping(queryClient: QueryClient, number: string): void {
+  queryClient.setQueryData<TypingState>(queryKeys.typing(), (old = {}) => {
+    if (!(number in old)) return old;
+    const next = { ...old };
+    delete next[number];
+    return next;
+  });
 }

@@ -21,6 +21,16 @@ export const queryKeys = {
   mirrorTags: (profileId: string) => ["account", profileId, "mirror", "tags"] as const,
   mirrorStatus: (profileId: string) => ["account", profileId, "mirror", "status"] as const,
 
+  /** Every read of the messages API (history, one message, a conversation, a status). */
+  messages: (profileId: string) => ["account", profileId, "messages"] as const,
+
+  /** The live activity of the active profile, newest first (set by events, not fetched). */
+  activityFeed: () => ["activity", "feed"] as const,
+  /** The follower's connection state (seeded by a command, then kept by events). */
+  activityConnection: () => ["activity", "connection"] as const,
+  /** Who is typing to which line right now, by contact number (set by events). */
+  typing: () => ["activity", "typing"] as const,
+
   /** A background job's latest progress (set by job events, not fetched). */
   job: (jobId: string) => ["job", jobId] as const,
 };

@@ -17,8 +17,8 @@ import type {
   SecretStorage,
 } from "../bindings.gen.ts";
 
-type Args = Record<string, unknown>;
-type Handler = (args: Args) => unknown;
+import { areaHandlers, areaStates, type AreaStates } from "./fake/index.ts";
+import type { Args, Handler } from "./fake/context.ts";
 
 export interface BackendState {
   profiles: Profile[];
@@ -30,6 +30,8 @@ export interface BackendState {
   /** The contacts mirror of the active profile. */
   contacts: Contact_Serialize[];
   mirror: MirrorInfo_Serialize;
+  /** Each page area's own fake state (test/fake/<area>.ts). */
+  areas: AreaStates;
 }
 
 /** A contact with every field filled in (override what the test cares about). */
@@ -155,6 +157,7 @@ function defaultState(): BackendState {
       contact("+14155550124", { first_name: "Grace", last_name: "Hopper", tags: ["navy"] }),
     ],
     mirror: { contacts: 2, last_synced: "2025-01-01T00:00:00Z", syncing: false, progress: null, last_error: null },
+    areas: areaStates(),
   };
 }
 
@@ -255,6 +258,10 @@ export function installBackend(change?: (state: BackendState) => void): FakeBack
     jobs_list: () => [],
     jobs_cancel: (args) => jobInfo(args.id as string, { state: "cancelled" }),
     lines_list: () => (state.lineState[need().id]?.data ?? []).map((l) => l.sendblue_number),
+    ...areaHandlers(state.areas, {
+      need,
+      emitLater: (event, payload) => void setTimeout(() => void emit(event, payload), 0),
+    }),
   };
 
   mockIPC(
