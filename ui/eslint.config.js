@@ -6,7 +6,7 @@ import tseslint from "typescript-eslint";
 
 export default defineConfig([
   // bindings.gen.ts is generated from the Rust commands (`npm run codegen`) and never edited by hand.
-  globalIgnores(["dist", "src/bindings.gen.ts"]),
+  globalIgnores(["dist", "dist-mock", "pagetests/out", "src/bindings.gen.ts"]),
   {
     files: ["**/*.{ts,tsx}"],
     extends: [js.configs.recommended, tseslint.configs.recommended, reactHooks.configs.flat.recommended],
@@ -16,7 +16,7 @@ export default defineConfig([
     },
   },
   {
-    files: ["vite.config.ts", "eslint.config.js"],
+    files: ["vite.config.ts", "vite.mock.config.ts", "eslint.config.js", "pagetests/**/*.mjs"],
     languageOptions: { globals: globals.node },
   },
 ]);

@@ -9,6 +9,7 @@
 //! | [`ActivityEvent`] | `activity` | `events.activity` | the follower's `Activity` |
 //! | [`MirrorSyncProgress`] | `mirror-sync-progress` | `events.mirrorSyncProgress` | `SyncProgress` |
 //! | [`MirrorSynced`] | `mirror-synced` | `events.mirrorSynced` | `SyncEnded` |
+//! | [`SettingsChanged`] | `settings-changed` | `events.settingsChanged` | `AppSettings` |
 //!
 //! The live ones are sent by [`PageEvents`], the app's [`LiveEvents`]; their payloads are
 //! console-core's own types, passed through unchanged (`transparent`).
@@ -73,6 +74,11 @@ pub struct MirrorSyncProgress(pub SyncProgress);
 #[serde(transparent)]
 pub struct MirrorSynced(pub SyncEnded);
 
+/// The app settings changed: every setting as it is now.
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
+#[serde(transparent)]
+pub struct SettingsChanged(pub console_core::AppSettings);
+
 /// The app's [`LiveEvents`]: each one becomes a typed event for the page.
 #[derive(Debug, Clone)]
 pub struct PageEvents {
@@ -95,6 +101,7 @@ impl PageEvents {
 
 impl LiveEvents for PageEvents {
     fn activity(&self, activity: Activity) {
+        crate::notifications::on_activity(&self.app, &activity);
         self.send(ActivityEvent(activity), "activity");
     }
 

@@ -12,6 +12,8 @@ pub mod commands;
 pub mod events;
 pub mod logging;
 pub mod profile_store;
+pub mod notifications;
+pub mod settings_store;
 pub mod state;
 
 pub use state::ConsoleExt;
@@ -73,6 +75,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             webhooks::webhooks_add,
             webhooks::webhooks_replace,
             webhooks::webhooks_remove,
+            webhooks::webhooks_send_test,
             lines::lines_list,
             lines::lines_state,
             lines::lines_call_forwarding,
@@ -97,6 +100,15 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             activity::activity_connection_state,
             audit::audit_query,
             audit::audit_export,
+            commands::settings::settings_get,
+            commands::settings::settings_set,
+            commands::imports::imports_choose_file,
+            commands::imports::imports_apply_preset,
+            commands::imports::imports_dry_run,
+            commands::imports::imports_start,
+            commands::imports::imports_jobs,
+            commands::imports::imports_save_preset,
+            commands::imports::imports_delete_preset,
         ])
         .events(collect_events![
             events::ProfileChanged,
@@ -105,6 +117,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             events::ActivityEvent,
             events::MirrorSyncProgress,
             events::MirrorSynced,
+            events::SettingsChanged,
         ])
         // Counts, sizes, ids and timestamps cross as u64. They stay far below 2^53 (the
         // largest integer a JavaScript number holds exactly), so plain `number` is safe.
@@ -123,9 +136,13 @@ pub fn run(context: tauri::Context<tauri::Wry>) {
         .plugin(logging::plugin())
         .plugin(tauri_plugin_store::Builder::new().build())
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_notification::init())
         .invoke_handler(specta.invoke_handler())
         .setup(move |app| {
             specta.mount_events(app);
+            let data_dir = app.path().app_data_dir()?;
+            std::fs::create_dir_all(&data_dir)?;
+            settings_store::manage(app, data_dir.join("settings.json"))?;
             let console = open_console(app)?;
             app.manage(Arc::new(console));
             Ok(())

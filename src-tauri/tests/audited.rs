@@ -16,6 +16,10 @@ const NOT_AUDITED: &[&str] = &[
     "contacts_list",
     "diagnostics_export",
     "groups_get",
+    "imports_apply_preset",
+    "imports_choose_file",
+    "imports_dry_run",
+    "imports_jobs",
     "jobs_list",
     "jobs_save_report",
     "lines_call_forwarding",
@@ -40,6 +44,7 @@ const NOT_AUDITED: &[&str] = &[
     "provisioning_line_request",
     "provisioning_preview",
     "reactions_typing",
+    "settings_get",
     "sharing_state",
     "webhooks_list",
 ];

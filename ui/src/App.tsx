@@ -3,6 +3,7 @@ import { useState } from "react";
 import { ToastProvider } from "./components/Toast.tsx";
 import { useBackendEvents } from "./events.ts";
 import { AppShell } from "./layout/AppShell.tsx";
+import { AppliedTheme } from "./pages/settings/AppliedTheme.tsx";
 import { createQueryClient } from "./queryClient.ts";
 
 export interface AppProps {
@@ -16,6 +17,7 @@ export function App({ queryClient }: AppProps) {
     <QueryClientProvider client={client}>
       <ToastProvider>
         <BackendEvents />
+        <AppliedTheme />
         <AppShell />
       </ToastProvider>
     </QueryClientProvider>

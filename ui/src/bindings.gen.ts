@@ -114,6 +114,12 @@ export const commands = {
 	webhooksReplace: (set: WebhookSet_Deserialize) => typedError<WebhooksResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("webhooks_replace", { set })),
 	/**  Removes URLs from one type. */
 	webhooksRemove: (request: RemoveWebhooks) => typedError<WebhooksResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("webhooks_remove", { request })),
+	/**
+	 *  POSTs a sample delivery of `webhook_type` to the configured webhook at `url`, from this
+	 *  computer, with the secret Sendblue would send (looked up here, so it never comes from the
+	 *  page). Answers the receiver's status, time and the start of its answer.
+	 */
+	webhooksSendTest: (webhookType: string, url: string) => typedError<WebhookTestResult, AppError_Serialize>(__TAURI_INVOKE("webhooks_send_test", { webhookType, url })),
 	/**  The account's Sendblue numbers (usable as `from_number`). */
 	linesList: () => typedError<string[], AppError_Serialize>(__TAURI_INVOKE("lines_list")),
 	/**  Membership and health of every line. */
@@ -178,6 +184,36 @@ export const commands = {
 	 *  CSV. Returns the saved file's path, or `None` when the person cancels.
 	 */
 	auditExport: (filter: AuditQuery_Deserialize) => typedError<string | null, AppError_Serialize>(__TAURI_INVOKE("audit_export", { filter })),
+	/**  The settings now. */
+	settingsGet: () => typedError<AppSettings, AppError_Serialize>(__TAURI_INVOKE("settings_get")),
+	/**
+	 *  Changes the settings given (the others keep their value), after checking them; returns
+	 *  every setting as it is now.
+	 */
+	settingsSet: (change: SettingsChange_Deserialize) => typedError<AppSettings, AppError_Serialize>(__TAURI_INVOKE("settings_set", { change })),
+	/**
+	 *  Asks which file to import (CSV, text or vCard), then reads its encoding, delimiter,
+	 *  columns and first rows and suggests a mapping. `None` when the person cancels.
+	 */
+	importsChooseFile: () => typedError<ImportFile_Serialize | null, AppError_Serialize>(__TAURI_INVOKE("imports_choose_file")),
+	/**  The mapping the saved preset `name` gives this import's columns. */
+	importsApplyPreset: (importId: string, name: string) => typedError<ColumnMapping, AppError_Serialize>(__TAURI_INVOKE("imports_apply_preset", { importId, name })),
+	/**
+	 *  Checks the whole file with the chosen mapping, default country and duplicate policy;
+	 *  nothing is sent. Returns the counts and the first rows with what will happen to each.
+	 */
+	importsDryRun: (importId: string, choices: ImportChoices) => typedError<ImportPreview_Serialize, AppError_Serialize>(__TAURI_INVOKE("imports_dry_run", { importId, choices })),
+	/**  Starts sending what the last dry run planned, as a job. */
+	importsStart: (importId: string) => typedError<JobInfo_Serialize, AppError_Serialize>(__TAURI_INVOKE("imports_start", { importId })),
+	/**
+	 *  Every import job of the active profile, newest first, with its file's name (unfinished
+	 *  ones can be resumed with `jobs_resume`).
+	 */
+	importsJobs: () => typedError<ImportJob_Serialize[], AppError_Serialize>(__TAURI_INVOKE("imports_jobs")),
+	/**  Saves `mapping` as the preset `name` (replacing one of that name). */
+	importsSavePreset: (name: string, mapping: ColumnMapping) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("imports_save_preset", { name, mapping })),
+	/**  Deletes the preset `name`; `false` when there was none. */
+	importsDeletePreset: (name: string) => typedError<boolean, AppError_Serialize>(__TAURI_INVOKE("imports_delete_preset", { name })),
 };
 
 /** Events */
@@ -188,6 +224,7 @@ export const events = {
 	mirrorSyncProgress: makeEvent<MirrorSyncProgress_Serialize, MirrorSyncProgress_Deserialize>("mirror-sync-progress"),
 	mirrorSynced: makeEvent<MirrorSynced_Serialize, MirrorSynced_Deserialize>("mirror-synced"),
 	profileChanged: makeEvent<ProfileChanged_Serialize, ProfileChanged_Deserialize>("profile-changed"),
+	settingsChanged: makeEvent<SettingsChanged, SettingsChanged>("settings-changed"),
 };
 
 /* Types */
@@ -458,6 +495,16 @@ export type AppError_Serialize = {
 	detail: ErrorDetail_Serialize | null,
 };
 
+/**  Every preference, with its value now. */
+export type AppSettings = {
+	/**  ISO 3166 alpha-2 code ("US") of the country numbers without a country code belong to. */
+	default_country: string,
+	/**  The console's colours. */
+	theme: Theme,
+	/**  Show a desktop notification when a message comes in while the window isn't in front. */
+	notifications: boolean,
+};
+
 /**  One change, as the page lists it. */
 export type AuditEntry = AuditEntry_Serialize | AuditEntry_Deserialize;
 
@@ -674,6 +721,38 @@ export type CallForwarding_Serialize = {
 	/**  Where inbound calls go, E.164; `None` when unset. */
 	forwarding_number: string | null,
 } & { [key in string]: Value };
+
+/**  The role of every column, in file order. */
+export type ColumnMapping = {
+	/**  One entry per column of the file. */
+	columns: MappedColumn[],
+};
+
+/**  What one column is used for. */
+export type ColumnRole = 
+/**  The phone number (exactly one column). */
+{ kind: "phone" } | 
+/**  First name. */
+{ kind: "first_name" } | 
+/**  Last name. */
+{ kind: "last_name" } | 
+/**
+ *  A whole name, split into first and last ("Ada Lovelace", "Lovelace, Ada") where those
+ *  columns are absent or empty.
+ */
+{ kind: "full_name" } | 
+/**  Company. */
+{ kind: "company" } | 
+/**  Email address (kept as the custom variable "Email": contacts have no email field). */
+{ kind: "email" } | 
+/**  Tags, separated by `;` or `,`. */
+{ kind: "tags" } | 
+/**  A custom variable with this label. */
+{ kind: "custom"; 
+/**  The variable's label. */
+label: string } | 
+/**  Not imported. */
+{ kind: "ignore" };
 
 /**  How the follower is connected, for the page's status pill. */
 export type ConnectionState = 
@@ -1086,6 +1165,68 @@ export type CreateGroup_Serialize = {
 	group_name?: string,
 };
 
+/**  The dry run's verdict over the whole file, before anything is sent. */
+export type DryRun = DryRun_Serialize | DryRun_Deserialize;
+
+/**  The dry run's verdict over the whole file, before anything is sent. */
+export type DryRun_Deserialize = {
+	/**  Rows read. */
+	rows: number,
+	/**  New contacts to create. */
+	new: number,
+	/**  Existing contacts to update. */
+	update: number,
+	/**  Rows skipped (duplicates in the file + existing contacts under Skip). */
+	skip: number,
+	/**  Rows that can't be imported. */
+	invalid: number,
+	/**  Among `skip`: same number as an earlier row. */
+	duplicates_in_file: number,
+	/**  Among `skip`: already contacts. */
+	skipped_existing: number,
+	/**  Among `new` and `update`: rows whose number or text was fixed. */
+	fixed: number,
+	/**  Requests the import will make. */
+	batches: number,
+	/**  The first invalid and duplicate rows. */
+	problems: PreviewRow_Deserialize[],
+	/**  The first rows that were fixed (so the person sees what changed). */
+	fixed_examples: PreviewRow_Deserialize[],
+};
+
+/**  The dry run's verdict over the whole file, before anything is sent. */
+export type DryRun_Serialize = {
+	/**  Rows read. */
+	rows: number,
+	/**  New contacts to create. */
+	new: number,
+	/**  Existing contacts to update. */
+	update: number,
+	/**  Rows skipped (duplicates in the file + existing contacts under Skip). */
+	skip: number,
+	/**  Rows that can't be imported. */
+	invalid: number,
+	/**  Among `skip`: same number as an earlier row. */
+	duplicates_in_file: number,
+	/**  Among `skip`: already contacts. */
+	skipped_existing: number,
+	/**  Among `new` and `update`: rows whose number or text was fixed. */
+	fixed: number,
+	/**  Requests the import will make. */
+	batches: number,
+	/**  The first invalid and duplicate rows. */
+	problems: PreviewRow_Serialize[],
+	/**  The first rows that were fixed (so the person sees what changed). */
+	fixed_examples: PreviewRow_Serialize[],
+};
+
+/**  What to do with a number that is already a contact. */
+export type DuplicatePolicy = 
+/**  Leave it as it is (the row is reported `skipped-existing`). */
+"skip" | 
+/**  Send it again with the file's fields (the bulk upsert updates it). */
+"update";
+
 /**
  *  What kind of failure happened, in the terms the page acts on. The same table is used by
  *  the client and the desktop app; see architecture.md "Errors are data".
@@ -1171,6 +1312,13 @@ export type EvaluateServiceResponse_Serialize = {
 	/**  `iMessage` or `SMS` (for emails `SMS` means "no iMessage detected"). */
 	service: string,
 } & { [key in string]: Value };
+
+/**  The kinds of file the import reads. */
+export type FileFormat = 
+/**  Comma-, semicolon- or tab-separated values. */
+"csv" | 
+/**  vCard (.vcf). */
+"v_card";
 
 /**  `GET /api/v2/groups/{group_id}` data (§8.1). */
 export type GroupInfo = GroupInfo_Serialize | GroupInfo_Deserialize;
@@ -1361,6 +1509,136 @@ export type GroupPhoto_Serialize = {
 	/**  Where to fetch it. */
 	url: string | null,
 } & { [key in string]: Value };
+
+/**  What the person chose on the mapping step. */
+export type ImportChoices = {
+	/**  Which column holds what. */
+	mapping: ColumnMapping,
+	/**  ISO code of the country of numbers written without a country code. */
+	default_country: string,
+	/**  Numbers that are already contacts: skip or update. */
+	duplicates: DuplicatePolicy,
+};
+
+/**
+ *  A chosen file as the wizard shows it: how it will be read, its columns, first rows and
+ *  the suggested mapping. The path stays here; the page refers to it by `import_id`.
+ */
+export type ImportFile = ImportFile_Serialize | ImportFile_Deserialize;
+
+/**
+ *  A chosen file as the wizard shows it: how it will be read, its columns, first rows and
+ *  the suggested mapping. The path stays here; the page refers to it by `import_id`.
+ */
+export type ImportFile_Deserialize = {
+	/**  The id the page uses for this file in the next steps. */
+	import_id: string,
+	/**  The file's name (without its folder). */
+	file_name: string,
+	/**  Its size in bytes. */
+	size_bytes: number,
+	/**  CSV or vCard. */
+	format: FileFormat,
+	/**  The text encoding, in words ("UTF-8", "Windows-1252 (Latin-1)"). */
+	encoding: string,
+	/**  The CSV delimiter in words ("comma", "semicolon", "tab"); none for vCard. */
+	delimiter?: string | null,
+	/**  Whether the first CSV row names the columns. */
+	has_header: boolean,
+	/**  The column headers ("Column 1"… when the file has none). */
+	headers: string[],
+	/**  The first rows, as cells. */
+	sample: string[][],
+	/**  The suggested mapping. */
+	mapping: ColumnMapping,
+	/**  The profile's saved mappings. */
+	presets: MappingPreset[],
+};
+
+/**
+ *  A chosen file as the wizard shows it: how it will be read, its columns, first rows and
+ *  the suggested mapping. The path stays here; the page refers to it by `import_id`.
+ */
+export type ImportFile_Serialize = {
+	/**  The id the page uses for this file in the next steps. */
+	import_id: string,
+	/**  The file's name (without its folder). */
+	file_name: string,
+	/**  Its size in bytes. */
+	size_bytes: number,
+	/**  CSV or vCard. */
+	format: FileFormat,
+	/**  The text encoding, in words ("UTF-8", "Windows-1252 (Latin-1)"). */
+	encoding: string,
+	/**  The CSV delimiter in words ("comma", "semicolon", "tab"); none for vCard. */
+	delimiter: string | null,
+	/**  Whether the first CSV row names the columns. */
+	has_header: boolean,
+	/**  The column headers ("Column 1"… when the file has none). */
+	headers: string[],
+	/**  The first rows, as cells. */
+	sample: string[][],
+	/**  The suggested mapping. */
+	mapping: ColumnMapping,
+	/**  The profile's saved mappings. */
+	presets: MappingPreset[],
+};
+
+/**  An import job with the file it reads. */
+export type ImportJob = ImportJob_Serialize | ImportJob_Deserialize;
+
+/**  An import job with the file it reads. */
+export type ImportJob_Deserialize = {
+	/**  The job. */
+	job: JobInfo_Deserialize,
+	/**  The imported file's name. */
+	file_name: string,
+	/**  Rows in the file. */
+	rows: number,
+	/**  Contacts to create or update. */
+	to_send: number,
+};
+
+/**  An import job with the file it reads. */
+export type ImportJob_Serialize = {
+	/**  The job. */
+	job: JobInfo_Serialize,
+	/**  The imported file's name. */
+	file_name: string,
+	/**  Rows in the file. */
+	rows: number,
+	/**  Contacts to create or update. */
+	to_send: number,
+};
+
+/**  The dry run's verdict and the first rows of the file with what will happen to each. */
+export type ImportPreview = ImportPreview_Serialize | ImportPreview_Deserialize;
+
+/**  The dry run's verdict and the first rows of the file with what will happen to each. */
+export type ImportPreview_Deserialize = {
+	/**  The draft it belongs to. */
+	import_id: string,
+	/**  Counts, the first problem rows and the first fixed rows. */
+	summary: DryRun_Deserialize,
+	/**
+	 *  The first rows of the file (at most [`FIRST_ROWS`]), each with its outcome and the
+	 *  reason or the fixes in plain words.
+	 */
+	first_rows: PreviewRow_Deserialize[],
+};
+
+/**  The dry run's verdict and the first rows of the file with what will happen to each. */
+export type ImportPreview_Serialize = {
+	/**  The draft it belongs to. */
+	import_id: string,
+	/**  Counts, the first problem rows and the first fixed rows. */
+	summary: DryRun_Serialize,
+	/**
+	 *  The first rows of the file (at most [`FIRST_ROWS`]), each with its outcome and the
+	 *  reason or the fixes in plain words.
+	 */
+	first_rows: PreviewRow_Serialize[],
+};
 
 /**
  *  A job stopped running (completed, cancelled, failed, or interrupted to resume later),
@@ -1881,6 +2159,22 @@ export type ListMessages_Serialize = {
 	updated_at_lte?: string,
 	/**  Admin only; ignored for normal keys. */
 	worker_id?: string,
+};
+
+/**  One column and its role. */
+export type MappedColumn = {
+	/**  The column's header as in the file. */
+	header: string,
+	/**  What it is used for. */
+	role: ColumnRole,
+};
+
+/**  One saved mapping. */
+export type MappingPreset = {
+	/**  Its name, as the person typed it. */
+	name: string,
+	/**  The role of each header it was saved with. */
+	columns: MappedColumn[],
 };
 
 /**  Body of `POST /api/mark-read` (§6.2). */
@@ -2526,6 +2820,54 @@ export type Pagination_Serialize = {
 	hasMore: boolean,
 } & { [key in string]: Value };
 
+/**  What the dry run decided for a row. */
+export type PlannedOutcome = 
+/**  Will be created. */
+"new" | 
+/**  Already a contact; will be updated. */
+"update" | 
+/**  The same number as an earlier row; skipped. */
+"skipped-duplicate-in-file" | 
+/**  Already a contact; skipped. */
+"skipped-existing" | 
+/**  Can't be imported. */
+"invalid";
+
+/**  A row shown in the dry-run preview. */
+export type PreviewRow = PreviewRow_Serialize | PreviewRow_Deserialize;
+
+/**  A row shown in the dry-run preview. */
+export type PreviewRow_Deserialize = {
+	/**  Its number in the file. */
+	row: number,
+	/**  Its cells as read (each cut to 200 characters for display). */
+	values: string[],
+	/**  The phone cell as given. */
+	phone: string,
+	/**  The E.164 number, when there is one. */
+	normalized?: string | null,
+	/**  What will happen to it. */
+	outcome: PlannedOutcome,
+	/**  Why, or what was fixed. */
+	reason: string,
+};
+
+/**  A row shown in the dry-run preview. */
+export type PreviewRow_Serialize = {
+	/**  Its number in the file. */
+	row: number,
+	/**  Its cells as read (each cut to 200 characters for display). */
+	values: string[],
+	/**  The phone cell as given. */
+	phone: string,
+	/**  The E.164 number, when there is one. */
+	normalized: string | null,
+	/**  What will happen to it. */
+	outcome: PlannedOutcome,
+	/**  Why, or what was fixed. */
+	reason: string,
+};
+
 /**  One account's settings. */
 export type Profile = {
 	/**  Stable id (also the keychain entry's name). */
@@ -2981,6 +3323,32 @@ export type SetGroupPhoto_Serialize = {
 	from_number?: string,
 };
 
+/**  What to change; the fields left out keep their value. */
+export type SettingsChange = SettingsChange_Serialize | SettingsChange_Deserialize;
+
+/**  What to change; the fields left out keep their value. */
+export type SettingsChange_Deserialize = {
+	/**  A new default country (ISO 3166 alpha-2, any case). */
+	default_country?: string | null,
+	/**  A new theme. */
+	theme?: Theme | null,
+	/**  Notifications on or off. */
+	notifications?: boolean | null,
+};
+
+/**  What to change; the fields left out keep their value. */
+export type SettingsChange_Serialize = {
+	/**  A new default country (ISO 3166 alpha-2, any case). */
+	default_country: string | null,
+	/**  A new theme. */
+	theme: Theme | null,
+	/**  Notifications on or off. */
+	notifications: boolean | null,
+};
+
+/**  The app settings changed: every setting as it is now. */
+export type SettingsChanged = AppSettings;
+
 /**  `POST /api/v2/contact-sharing/share` answer (§15.3). Success means dispatched, not shown. */
 export type ShareResult = ShareResult_Serialize | ShareResult_Deserialize;
 
@@ -3181,6 +3549,15 @@ export type TagCount = {
 	/**  Contacts with it. */
 	count: number,
 };
+
+/**  Light, dark, or whatever the system uses. */
+export type Theme = 
+/**  Follow the system's light or dark setting. */
+"system" | 
+/**  Always light. */
+"light" | 
+/**  Always dark. */
+"dark";
 
 /**  The root of a reply thread (§3.1). */
 export type ThreadOriginator = ThreadOriginator_Serialize | ThreadOriginator_Deserialize;
@@ -3558,6 +3935,22 @@ export type WebhookSet_Serialize = {
 	/**  Account-wide secret, used when a webhook has none of its own. */
 	globalSecret?: string,
 } & { [key in string]: Value };
+
+/**  What the receiver answered to a test delivery. */
+export type WebhookTestResult = {
+	/**  The HTTP status code the receiver answered. */
+	status: number,
+	/**  True for a 2xx answer (Sendblue re-delivers anything else). */
+	ok: boolean,
+	/**  From sending the request to the receiver's status line, in milliseconds. */
+	elapsed_ms: number,
+	/**  The start of the answer's body (at most 500 characters, secrets removed). */
+	excerpt: string,
+	/**  True when the body was longer than the excerpt. */
+	truncated: boolean,
+	/**  True when the `sb-signing-secret` header was sent. */
+	signed: boolean,
+};
 
 /**
  *  Answer of every webhook endpoint: `{"status":"OK","message":"…","webhooks":{…}}`. The

@@ -25,6 +25,7 @@ export function listenToBackendEvents(queryClient: QueryClient): Unlisten {
     events.jobProgress.listen(({ payload }) => applyJobProgress(queryClient, payload)),
     events.jobFinished.listen(({ payload }) => applyJobFinished(queryClient, payload)),
     events.activity.listen(({ payload }) => applyActivity(queryClient, payload)),
+    events.settingsChanged.listen(({ payload }) => queryClient.setQueryData(queryKeys.settings(), payload)),
   ].map(orNothing);
   return () => {
     for (const unlisten of pending) {

@@ -17,6 +17,17 @@ export function usePath(): string {
   return useSyncExternalStore(subscribe, currentPath, () => "/");
 }
 
+/** The path without its query: `/contacts?new=1` → `/contacts`. */
+export function pathWithoutQuery(path: string): string {
+  return path.split("?")[0] ?? "";
+}
+
+/** The path's query (`/contacts?new=1` → `new=1`), for one-shot deep links like "open the new-contact form". */
+export function pathQuery(path: string): URLSearchParams {
+  const at = path.indexOf("?");
+  return new URLSearchParams(at < 0 ? "" : path.slice(at + 1));
+}
+
 /** The path's segments, decoded: `/contacts/%2B1415` → `["contacts", "+1415"]`. */
 export function pathSegments(path: string): string[] {
   return path

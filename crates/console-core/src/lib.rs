@@ -28,3 +28,8 @@ pub use jobs::{JobHandle, JobInfo, JobKind, JobProgress, JobReport, JobState, Jo
 pub mod import;
 pub mod live;
 pub use live::{Audit, Live, LiveConfig, LiveEvents, MirrorInfo, SyncEnded};
+pub mod notifications;
+pub mod settings;
+pub use settings::{AppSettings, Settings, SettingsChange, SettingsStore, Theme};
+pub mod webhook_test;
+pub mod import_wizard;

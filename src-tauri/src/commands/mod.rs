@@ -18,5 +18,7 @@ pub mod mirror;
 pub mod profiles;
 pub mod sharing;
 pub mod webhooks;
+pub mod imports;
+pub mod settings;
 
 mod dialogs;

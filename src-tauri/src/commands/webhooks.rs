@@ -1,10 +1,12 @@
-//! Webhooks: list, add, replace all, remove. The signing secret travels as Sendblue sends it;
-//! the page masks it until an explicit click; the audit log keeps it redacted.
+//! Webhooks: list, add, replace all, remove, and send a test event. The signing secret travels
+//! as Sendblue sends it; the page masks it until an explicit click; the audit log keeps it
+//! redacted.
 
 use console_core::audit::action;
+use console_core::webhook_test::{self, TestTarget, WebhookTestResult, WebhookTester};
 use console_core::{AppResult, Audit};
 use sendblue_client::models::webhooks::{
-    AddWebhooks, RemoveWebhooks, WebhookSet, WebhooksResponse,
+    AddWebhooks, RemoveWebhooks, WebhookSet, WebhookType, WebhooksResponse,
 };
 use tauri::AppHandle;
 
@@ -50,6 +52,27 @@ pub async fn webhooks_remove(
     let audit = Audit::new(action::WEBHOOK_REMOVE, target).details_of(&request);
     let remove = async { Ok(console.client()?.webhooks().remove(&request).await?) };
     console.audited(audit, remove).await
+}
+
+/// POSTs a sample delivery of `webhook_type` to the configured webhook at `url`, from this
+/// computer, with the secret Sendblue would send (looked up here, so it never comes from the
+/// page). Answers the receiver's status, time and the start of its answer.
+#[tauri::command]
+#[specta::specta]
+pub async fn webhooks_send_test(
+    app: AppHandle,
+    webhook_type: WebhookType,
+    url: String,
+) -> AppResult<WebhookTestResult> {
+    let console = app.console()?;
+    let audit = Audit::new(webhook_test::ACTION, &url)
+        .details(serde_json::json!({ "type": webhook_type.as_str() }));
+    let test = async {
+        let set = console.client()?.webhooks().list().await?;
+        let target = TestTarget::find(&set, &webhook_type, &url)?;
+        WebhookTester::new().send(&target).await
+    };
+    console.audited(audit, test).await
 }
 
 /// The webhook type as the API names it (`receive`, `outbound`, …), the audit target.

@@ -612,6 +612,35 @@ impl App {
         .await
     }
 
+    /// Types `text` into the input `target` after Ctrl+A and Backspace, without checking what
+    /// the field then holds (for inputs that format as you type, like phone numbers).
+    pub async fn type_keys(&self, target: impl Into<Target>, text: &str) {
+        let target = target.into();
+        let element = self.wait_for(&target).await;
+        let _ = element.click().await;
+        let typed = async {
+            element.send_keys(&(Key::Control + "a")).await?;
+            element.send_keys(&Key::Backspace).await?;
+            if !text.is_empty() {
+                element.send_keys(text).await?;
+            }
+            Ok::<_, fantoccini::error::CmdError>(())
+        };
+        if let Err(e) = typed.await {
+            self.fail(format!("typing into {target} failed: {e}")).await
+        }
+    }
+
+    /// Goes to `path` in the page's hash router (`"/contacts"`, `"/messages?number=+1…"`).
+    pub async fn goto(&self, path: &str) {
+        if let Err(e) = self
+            .script("window.location.hash = arguments[0];", vec![path.into()])
+            .await
+        {
+            self.fail(format!("going to #{path} failed: {e}")).await
+        }
+    }
+
     /// Chooses `value` in `target`: a `<select>` (by option value), or a radio button with
     /// that value (the target itself, or inside it).
     pub async fn select(&self, target: impl Into<Target>, value: &str) {

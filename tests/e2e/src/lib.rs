@@ -26,6 +26,11 @@
 //! # }
 //! ```
 //!
+//! Around the window: [`desktop`] drives the GTK file chooser and the X focus with `xdotool`,
+//! [`NotificationDaemon`] is a real `dunst` on the journey's D-Bus session, [`HttpReceiver`] a
+//! loopback HTTP server that records what it gets, and [`App::embedded_sandbox`] reaches the
+//! sandbox the app embeds (its admin paths make inbound messages and typing happen).
+//!
 //! Every wait polls for an element by `data-testid` (see `notes/ui-contract.md`), never a
 //! fixed sleep; on timeout it saves `screenshots/<journey>-failed.png` and panics with the
 //! page's text and a source excerpt. Dropping the [`App`] — also when the journey panics —
@@ -33,14 +38,22 @@
 //! folders.
 
 mod app;
+pub mod desktop;
+mod embedded;
 pub mod files;
 pub mod keychain;
+pub mod notifications;
 pub mod process;
+pub mod receiver;
 mod sandbox;
 mod target;
 
 pub use app::{app_binary, repo_root, screenshots_dir, App};
+pub use desktop::OtherWindow;
+pub use embedded::EmbeddedSandbox;
 pub use fantoccini;
 pub use fantoccini::key::Key;
+pub use notifications::NotificationDaemon;
+pub use receiver::HttpReceiver;
 pub use sandbox::Sandbox;
 pub use target::{css, tid, Target};

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, type ReactNode, type RefObject } from "react";
 import { createPortal } from "react-dom";
+import { cx } from "./cx.ts";
 
 const FOCUSABLE = [
   "a[href]",
@@ -22,6 +23,8 @@ export interface DialogProps {
   /** Focused on open; otherwise the first focusable element inside. */
   initialFocus?: RefObject<HTMLElement | null>;
   testId?: string;
+  /** Extra class on the panel (the command palette is laid out differently). */
+  className?: string;
 }
 
 /**
@@ -33,7 +36,7 @@ export function Dialog(props: DialogProps) {
   return createPortal(<DialogPanel {...props} />, document.body);
 }
 
-function DialogPanel({ onClose, title, description, children, footer, initialFocus, testId }: DialogProps) {
+function DialogPanel({ onClose, title, description, children, footer, initialFocus, testId, className }: DialogProps) {
   const panelRef = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const descriptionId = useId();
@@ -89,7 +92,7 @@ function DialogPanel({ onClose, title, description, children, footer, initialFoc
     >
       <div
         ref={panelRef}
-        className="dialog"
+        className={cx("dialog", className)}
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}

@@ -2,6 +2,7 @@ import { useRef } from "react";
 import { pageForPath } from "../pages/registry.ts";
 import { usePath } from "../router.ts";
 import { ActiveProfile } from "./ActiveProfile.tsx";
+import { CommandPalette } from "./CommandPalette.tsx";
 import { SecretStorageWarning } from "./SecretStorageWarning.tsx";
 import { Sidebar } from "./Sidebar.tsx";
 
@@ -19,6 +20,7 @@ export function AppShell() {
       <Sidebar />
       <div className="app-main">
         <header className="app-header">
+          <CommandPalette />
           <ActiveProfile />
         </header>
         <SecretStorageWarning />

@@ -4,6 +4,10 @@ import type { ComponentType } from "react";
 import { OverviewPage } from "./overview/OverviewPage.tsx";
 import { SettingsPage } from "./settings/SettingsPage.tsx";
 import { ContactsPage } from "./contacts/ContactsPage.tsx";
+import { ComposePage } from "./compose/ComposePage.tsx";
+import { ImportsPage } from "./imports/ImportsPage.tsx";
+import { MessagesPage } from "./messages/MessagesPage.tsx";
+import { WebhooksPage } from "./webhooks/WebhooksPage.tsx";
 
 export interface PageSlot {
   /** Also the first path segment and the nav link's test id (`nav-<id>`). */
@@ -19,11 +23,11 @@ export interface Page extends PageSlot {
 export const PAGE_SLOTS: readonly PageSlot[] = [
   { id: "overview", label: "Overview", component: OverviewPage },
   { id: "contacts", label: "Contacts", component: ContactsPage },
-  { id: "import", label: "Import" },
-  { id: "compose", label: "Compose" },
-  { id: "messages", label: "Messages" },
+  { id: "import", label: "Import", component: ImportsPage },
+  { id: "compose", label: "Compose", component: ComposePage },
+  { id: "messages", label: "Messages", component: MessagesPage },
   { id: "activity", label: "Activity" },
-  { id: "webhooks", label: "Webhooks" },
+  { id: "webhooks", label: "Webhooks", component: WebhooksPage },
   { id: "lines", label: "Lines" },
   { id: "sharing", label: "Contact sharing" },
   { id: "audit", label: "Audit log" },
@@ -42,6 +46,6 @@ export function pagePath(page: PageSlot): string {
 
 /** The page a path shows (by its first segment); unknown paths show the start page. */
 export function pageForPath(path: string): Page {
-  const first = path.split("/").filter(Boolean)[0];
+  const first = path.split("?")[0]!.split("/").filter(Boolean)[0];
   return PAGES.find((p) => p.id === first) ?? START_PAGE;
 }

@@ -6,9 +6,10 @@ import { Input } from "../../components/Input.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useCreateContact } from "../../hooks/useCreateContact.ts";
 import { useUpdateContact } from "../../hooks/useUpdateContact.ts";
+import { useSettings } from "../../hooks/useSettings.ts";
 import { useVerifyContact } from "../../hooks/useVerifyContact.ts";
 import { toAppError } from "../../ipc.ts";
-import { formatPhoneInput, phoneError, toE164 } from "./phone.ts";
+import { phoneRules } from "../settings/countries.ts";
 
 type Field = "phone" | "first_name" | "last_name" | "company_name" | "tags" | "custom_variables";
 
@@ -52,11 +53,13 @@ export function ContactForm({ contact, onClose, onDelete }: ContactFormProps) {
   const update = useUpdateContact();
   const verify = useVerifyContact();
   const toast = useToast();
+  // Numbers typed without a country code belong to Settings' default country.
+  const phoneRule = phoneRules(useSettings().data?.default_country ?? "US");
 
   function validate(): Partial<Record<Field, string>> {
     const found: Partial<Record<Field, string>> = {};
     if (!editing) {
-      const problem = phoneError(phone);
+      const problem = phoneRule.error(phone);
       if (problem) found.phone = problem;
     }
     const keys = variables.map((v) => v.key.trim());
@@ -97,7 +100,7 @@ export function ContactForm({ contact, onClose, onDelete }: ContactFormProps) {
         await update.mutateAsync({ phone: contact.phone, changes: fields });
         toast.show({ tone: "success", title: "Contact saved" });
       } else {
-        const number = toE164(phone)!;
+        const number = phoneRule.toE164(phone)!;
         await create.mutateAsync({ number, ...fields });
         toast.show({ tone: "success", title: "Contact created", body: number });
       }
@@ -117,7 +120,7 @@ export function ContactForm({ contact, onClose, onDelete }: ContactFormProps) {
     }
   }
 
-  const e164 = editing ? null : toE164(phone);
+  const e164 = editing ? null : phoneRule.toE164(phone);
   return (
     <Dialog open onClose={onClose} title={editing ? "Edit contact" : "New contact"} testId="contact-form">
       <form className="contact-form" onSubmit={(e) => void onSubmit(e)} noValidate>
@@ -133,9 +136,9 @@ export function ContactForm({ contact, onClose, onDelete }: ContactFormProps) {
           disabled={editing}
           inputMode="tel"
           autoComplete="off"
-          onChange={(e) => setPhone(formatPhoneInput(e.target.value))}
+          onChange={(e) => setPhone(phoneRule.format(e.target.value))}
           error={errors.phone}
-          hint={editing ? "A contact's number can't be changed." : e164 ? `Saved as ${e164}` : "US numbers by default; start with + for other countries."}
+          hint={editing ? "A contact's number can't be changed." : e164 ? `Saved as ${e164}` : phoneRule.hint}
         />
         <Input label="First name" testId="contact-first-name" value={firstName} onChange={(e) => setFirstName(e.target.value)} error={errors.first_name} />
         <Input label="Last name" testId="contact-last-name" value={lastName} onChange={(e) => setLastName(e.target.value)} error={errors.last_name} />

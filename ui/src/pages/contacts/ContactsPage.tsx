@@ -4,6 +4,7 @@ import { commands } from "../../bindings.gen.ts";
 import { Button } from "../../components/Button.tsx";
 import { Dialog } from "../../components/Dialog.tsx";
 import { EmptyState } from "../../components/EmptyState.tsx";
+import { JobProgress } from "../../components/JobProgress.tsx";
 import { ErrorNotice } from "../../components/ErrorNotice.tsx";
 import { Input } from "../../components/Input.tsx";
 import { Select } from "../../components/Select.tsx";
@@ -18,6 +19,7 @@ import { MIRROR_PAGE, useMirrorPages, type ContactFilter } from "../../hooks/use
 import { useMirrorStatus } from "../../hooks/useMirrorStatus.ts";
 import { useMirrorTags } from "../../hooks/useMirrorTags.ts";
 import { useOptOutContact } from "../../hooks/useOptOutContact.ts";
+import { useRouteFlag } from "../../hooks/useRouteFlag.ts";
 import { toAppError, unwrap } from "../../ipc.ts";
 import { ContactForm } from "./ContactForm.tsx";
 import { ContactsTable } from "./ContactsTable.tsx";
@@ -64,6 +66,8 @@ export function ContactsPage() {
   const [confirmBulk, setConfirmBulk] = useState(false);
   const [jobId, setJobId] = useState<string | null>(null);
   const toast = useToast();
+  // `#/contacts?new=1` (the command palette's "New contact") opens the empty form.
+  useRouteFlag("new", () => setEditing("new"));
 
   const filter: ContactFilter = useMemo(
     () => ({
@@ -298,13 +302,29 @@ export function ContactsPage() {
 
       {job && (
         <div className="job-progress" data-testid="job-progress" data-state={job.state} role="status">
-          <p>
-            {job.kind === "bulk_delete" ? "Deleting contacts" : "Exporting contacts"}: {job.done.toLocaleString()} of{" "}
-            {job.total.toLocaleString()}
-            {job.failed > 0 ? `, ${job.failed.toLocaleString()} failed` : ""}
-            {jobFinished ? ` — ${job.state}` : ""}
-          </p>
-          <progress max={Math.max(job.total, 1)} value={job.done} aria-label="Job progress" />
+          <JobProgress
+            jobId={job.id}
+            title={job.kind === "bulk_delete" ? "Deleting contacts" : "Exporting contacts"}
+            cancelQuestion={job.kind === "bulk_delete" ? "Stop deleting?" : "Stop exporting?"}
+            cancelDescription={
+              job.kind === "bulk_delete"
+                ? "Contacts already deleted stay deleted (the backup has them). The rest are kept."
+                : "The file will hold only the contacts written so far."
+            }
+            testId="contacts-job-meter"
+            cancelTestId="contacts-job-cancel"
+          />
+          {jobFinished && (
+            <p>
+              {job.state === "completed"
+                ? "Done."
+                : job.state === "cancelled"
+                  ? "Stopped on request."
+                  : job.state === "interrupted"
+                    ? "Paused. It continues when the console starts again."
+                    : "Stopped by an error."}
+            </p>
+          )}
           {jobFinished && job.info?.report && (
             <p data-testid="job-report">
               {Object.entries(job.info.report.counts)

@@ -1,13 +1,19 @@
+import { DiagnosticsSection } from "./DiagnosticsSection.tsx";
+import { PreferencesSections } from "./PreferencesSections.tsx";
 import { ProfilesSection } from "./ProfilesSection.tsx";
 
-/** Settings. The pages issue adds default country, theme, notifications and diagnostics here. */
+/** Settings: profiles, then the app's preferences and diagnostics. */
 export function SettingsPage() {
   return (
     <div className="page" data-testid="settings">
       <header className="page__header">
         <h1>Settings</h1>
       </header>
-      <ProfilesSection />
+      <div className="settings-sections">
+        <ProfilesSection />
+        <PreferencesSections />
+        <DiagnosticsSection />
+      </div>
     </div>
   );
 }

@@ -1,0 +1,139 @@
+// Plain words for what the messages API sends: statuses, directions, channels, times, fields.
+import type { BadgeTone } from "../../components/Badge.tsx";
+
+interface StatusWords {
+  label: string;
+  tone: BadgeTone;
+  /** What it means, for a tooltip and screen readers. */
+  help: string;
+}
+
+const STATUS: Record<string, StatusWords> = {
+  REGISTERED: { label: "Created", tone: "neutral", help: "Sendblue has the message and will send it soon." },
+  PENDING: { label: "Pending", tone: "neutral", help: "Waiting to be sent." },
+  QUEUED: { label: "Waiting to send", tone: "neutral", help: "In line to be sent." },
+  ACCEPTED: { label: "Accepted", tone: "info", help: "Handed over for delivery." },
+  SENT: { label: "Sent", tone: "info", help: "Sent; not yet confirmed on the phone." },
+  DELIVERED: { label: "Delivered", tone: "success", help: "It reached the phone." },
+  READ: { label: "Read", tone: "success", help: "The person has read it." },
+  SUCCESS: { label: "Done", tone: "success", help: "Finished without a problem." },
+  RECEIVED: { label: "Received", tone: "info", help: "The person sent this to your line." },
+  DECLINED: { label: "Not sent", tone: "danger", help: "Sendblue refused to send it (for example, the person opted out)." },
+  ERROR: { label: "Failed", tone: "danger", help: "It couldn't be sent." },
+};
+
+/** The status in plain words with a badge tone (unknown ones are shown as they come, tidied). */
+export function statusWords(status: string | null | undefined): StatusWords {
+  const raw = (status ?? "").trim();
+  const known = STATUS[raw.toUpperCase()];
+  if (known) return known;
+  if (raw === "") return { label: "Unknown", tone: "neutral", help: "Sendblue didn't say." };
+  const tidy = raw.toLowerCase().replace(/_/g, " ");
+  return { label: tidy.charAt(0).toUpperCase() + tidy.slice(1), tone: "neutral", help: "A status the console doesn't know yet." };
+}
+
+/** The statuses the filter offers, in the order a message goes through them. */
+export const FILTER_STATUSES = ["QUEUED", "SENT", "DELIVERED", "READ", "RECEIVED", "DECLINED", "ERROR", "REGISTERED", "PENDING", "ACCEPTED"] as const;
+
+export function directionWords(isOutbound: boolean | null | undefined): string {
+  return isOutbound ? "Sent" : "Received";
+}
+
+/** A timestamp as the person's clock shows it (the raw text when it isn't a date). */
+export function formatTime(iso: string | null | undefined): string {
+  if (!iso) return "";
+  const when = new Date(iso);
+  return Number.isNaN(when.getTime()) ? iso : when.toLocaleString();
+}
+
+/** "Today", "Yesterday" or the date, for the separators between days in a conversation. */
+export function dayLabel(iso: string | null | undefined, now: Date = new Date()): string {
+  if (!iso) return "Unknown date";
+  const when = new Date(iso);
+  if (Number.isNaN(when.getTime())) return "Unknown date";
+  const startOf = (d: Date) => new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
+  const days = Math.round((startOf(now) - startOf(when)) / 86_400_000);
+  if (days === 0) return "Today";
+  if (days === 1) return "Yesterday";
+  return when.toLocaleDateString(undefined, { weekday: "long", year: "numeric", month: "long", day: "numeric" });
+}
+
+/** The local calendar day of a timestamp, to group a conversation's bubbles. */
+export function dayKey(iso: string | null | undefined): string {
+  if (!iso) return "";
+  const when = new Date(iso);
+  if (Number.isNaN(when.getTime())) return "";
+  return `${when.getFullYear()}-${when.getMonth()}-${when.getDate()}`;
+}
+
+export function clockTime(iso: string | null | undefined): string {
+  if (!iso) return "";
+  const when = new Date(iso);
+  return Number.isNaN(when.getTime()) ? "" : when.toLocaleTimeString(undefined, { hour: "numeric", minute: "2-digit" });
+}
+
+/** A media URL the page may load or link to: only web addresses, never `javascript:` or files. */
+export function safeMediaUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === "https:" || parsed.protocol === "http:" ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+const IMAGE = /\.(jpe?g|png|gif|webp|heic|heif|bmp|avif)$/i;
+
+export function isImageUrl(url: string): boolean {
+  try {
+    return IMAGE.test(new URL(url).pathname);
+  } catch {
+    return false;
+  }
+}
+
+/** The file name at the end of a media URL, for the link's text. */
+export function fileNameOf(url: string): string {
+  try {
+    const last = new URL(url).pathname.split("/").filter(Boolean).pop();
+    return last ? decodeURIComponent(last) : "attachment";
+  } catch {
+    return "attachment";
+  }
+}
+
+/** What the contact typed or was sent, in one line (the media said in words when there's no text). */
+export function previewText(content: string | null | undefined, mediaUrl: string | null | undefined): string {
+  const text = (content ?? "").replace(/\s+/g, " ").trim();
+  if (text) return text;
+  return mediaUrl ? "Attachment" : "";
+}
+
+/** The query part of a hash path: `/messages?number=+1415…` → { number: "+1415…" }. */
+export function queryOf(path: string): Record<string, string> {
+  const at = path.indexOf("?");
+  if (at < 0) return {};
+  const out: Record<string, string> = {};
+  for (const pair of path.slice(at + 1).split("&")) {
+    if (!pair) continue;
+    const eq = pair.indexOf("=");
+    const key = eq < 0 ? pair : pair.slice(0, eq);
+    const value = eq < 0 ? "" : pair.slice(eq + 1);
+    // Not URLSearchParams: it reads "+" as a space, and "+1415…" must stay a phone number.
+    try {
+      out[decodeURIComponent(key)] = decodeURIComponent(value);
+    } catch {
+      out[key] = value;
+    }
+  }
+  return out;
+}
+
+/** The path of a contact's conversation (the "+" kept as typed; it is safe in a hash). */
+export function conversationPath(number: string): string {
+  return `/messages?number=${encodeURIComponent(number).replace(/%2B/gi, "+")}`;
+}
+
+export const HISTORY_PATH = "/messages";
+export const CONVERSATIONS_PATH = "/messages?view=conversations";
