@@ -18,6 +18,8 @@ const OUT = join(HERE, "out");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const TEST_TIMEOUT_MS = 30_000;
 const STEP_TIMEOUT_MS = 7_000;
+/** Tests at once (PAGETEST_WORKERS); two keep both cores of a small machine busy. */
+const WORKERS = Number(process.env.PAGETEST_WORKERS ?? 2);
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -59,6 +61,36 @@ function withTimeout(promise, ms, what) {
       timer = setTimeout(() => fail(new Error(`${what} took longer than ${ms / 1000} s`)), ms);
     }),
   ]).finally(() => clearTimeout(timer));
+}
+
+/** Runs one test in a fresh context: `{ ok, lines }` (what to print). */
+async function runOne(browser, baseUrl, t) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: "en-US", timezoneId: "UTC" });
+  context.setDefaultTimeout(STEP_TIMEOUT_MS);
+  const page = await context.newPage();
+  const pageErrors = [];
+  const consoleErrors = [];
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  page.on("console", (msg) => {
+    if (msg.type() === "error") consoleErrors.push(msg.text());
+  });
+  const t0 = Date.now();
+  try {
+    await withTimeout(t.fn(testContext(page, baseUrl)), TEST_TIMEOUT_MS, "the test");
+    if (pageErrors.length > 0) throw new Error(`The page threw:\n${pageErrors.join("\n")}`);
+    return { ok: true, lines: [`  ✓ ${t.name} (${Date.now() - t0} ms)`] };
+  } catch (error) {
+    mkdirSync(OUT, { recursive: true });
+    const shot = join(OUT, `${fileSafe(`${t.file}-${t.name}`)}.png`);
+    await page.screenshot({ path: shot, fullPage: true }).catch(() => undefined);
+    const message = error instanceof Error ? error.message : String(error);
+    const lines = [`  ✗ ${t.name} (${Date.now() - t0} ms)`, indent(message)];
+    if (consoleErrors.length > 0) lines.push(indent(`Browser console errors:\n${consoleErrors.slice(0, 10).join("\n")}`));
+    lines.push(indent(`Screenshot: ${relative(process.cwd(), shot)}`));
+    return { ok: false, lines };
+  } finally {
+    await context.close();
+  }
 }
 
 function fileSafe(name) {
@@ -118,41 +150,31 @@ async function main() {
     // PAGETEST_GREP=text runs only the tests whose name contains it.
     const grep = process.env.PAGETEST_GREP;
     selected = grep ? registered.filter((t) => t.name.includes(grep)) : registered;
-    let lastFile = "";
-    for (const t of selected) {
-      if (t.file !== lastFile) {
-        console.log(`\n${t.file}`);
-        lastFile = t.file;
+    // Tests run WORKERS at a time (each in its own context); output stays in the specs' order.
+    const outcomes = new Array(selected.length);
+    const printed = { next: 0, lastFile: "" };
+    const flush = () => {
+      while (printed.next < selected.length && outcomes[printed.next]) {
+        const t = selected[printed.next];
+        if (t.file !== printed.lastFile) {
+          console.log(`\n${t.file}`);
+          printed.lastFile = t.file;
+        }
+        for (const line of outcomes[printed.next].lines) console.log(line);
+        printed.next++;
       }
-      const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: "en-US", timezoneId: "UTC" });
-      context.setDefaultTimeout(STEP_TIMEOUT_MS);
-      const page = await context.newPage();
-      const pageErrors = [];
-      const consoleErrors = [];
-      page.on("pageerror", (error) => pageErrors.push(error.message));
-      page.on("console", (msg) => {
-        if (msg.type() === "error") consoleErrors.push(msg.text());
-      });
-      const t0 = Date.now();
-      try {
-        await withTimeout(t.fn(testContext(page, baseUrl)), TEST_TIMEOUT_MS, "the test");
-        if (pageErrors.length > 0) throw new Error(`The page threw:\n${pageErrors.join("\n")}`);
-        passed++;
-        console.log(`  ✓ ${t.name} (${Date.now() - t0} ms)`);
-      } catch (error) {
-        mkdirSync(OUT, { recursive: true });
-        const shot = join(OUT, `${fileSafe(`${t.file}-${t.name}`)}.png`);
-        await page.screenshot({ path: shot, fullPage: true }).catch(() => undefined);
-        const message = error instanceof Error ? error.message : String(error);
-        failures.push(t);
-        console.log(`  ✗ ${t.name} (${Date.now() - t0} ms)`);
-        console.log(indent(message));
-        if (consoleErrors.length > 0) console.log(indent(`Browser console errors:\n${consoleErrors.slice(0, 10).join("\n")}`));
-        console.log(indent(`Screenshot: ${relative(process.cwd(), shot)}`));
-      } finally {
-        await context.close();
+    };
+    let taken = 0;
+    const worker = async () => {
+      while (taken < selected.length) {
+        const index = taken++;
+        outcomes[index] = await runOne(browser, baseUrl, selected[index]);
+        if (outcomes[index].ok) passed++;
+        else failures.push(selected[index]);
+        flush();
       }
-    }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, WORKERS) }, worker));
   } finally {
     await browser.close();
     server.close();

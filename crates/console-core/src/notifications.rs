@@ -34,8 +34,8 @@ pub fn should_notify<'a>(
 }
 
 /// The notification for `message`: who sent it (the contact's name when known, else the
-/// number) and a trimmed preview of its text, passed through `redact` so a secret can never
-/// reach the notification server.
+/// number) and a trimmed preview of its text, both passed through `redact` so a secret can
+/// never reach the notification server.
 pub fn inbound_notice(
     message: &MessageActivity,
     contact_name: Option<&str>,
@@ -54,13 +54,13 @@ pub fn inbound_notice(
                 .map(str::to_owned)
         });
     let title = match sender {
-        Some(who) => format!("New message from {}", one_line(&who, 80)),
+        Some(who) => format!("New message from {}", one_line(&redact(&who), 80)),
         None => "New message".to_owned(),
     };
     let text = message
         .content
         .as_deref()
-        .map(|t| redact(t))
+        .map(&redact)
         .map(|t| one_line(&t, PREVIEW_CHARS))
         .filter(|t| !t.is_empty());
     // Live stream events carry no text; the app looks it up first, and says so when it can't.

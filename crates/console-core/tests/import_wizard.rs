@@ -342,3 +342,102 @@ async fn the_dry_run_becomes_a_job_that_runs_and_is_listed_with_its_file() {
         JobState::Completed
     );
 }
+
+/// The page's events, as the desktop app would forward them.
+#[derive(Default)]
+struct Finished(std::sync::Mutex<Vec<console_core::JobInfo>>);
+
+impl console_core::LiveEvents for Finished {
+    fn job_finished(&self, job: &console_core::JobInfo) {
+        self.0.lock().unwrap().push(job.clone());
+    }
+}
+
+impl Finished {
+    async fn wait_for(&self, id: &str) -> console_core::JobInfo {
+        let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(30);
+        loop {
+            if let Some(job) = self.0.lock().unwrap().iter().find(|j| j.id == id) {
+                return job.clone();
+            }
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "job {id} never ended"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_profiles_import_jobs_are_tracked_cancelled_and_their_reports_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let events = Arc::new(Finished::default());
+    let console = console_core::Console::open_with(
+        Box::new(console_core::JsonFileProfiles::new(
+            dir.path().join("profiles.json"),
+        )),
+        Arc::new(console_core::FileSecrets::new(
+            dir.path().join("secrets.json"),
+        )),
+        dir.path(),
+        console_core::LiveConfig {
+            events: events.clone(),
+            ..console_core::LiveConfig::quiet()
+        },
+    )
+    .await
+    .unwrap();
+    let live = console.live().unwrap();
+    let drafts = ImportDrafts::new(live.dir());
+    let (file, phones) = generated_csv(dir.path(), "people.csv", 40, 9_000_000);
+
+    let plan = |drafts: ImportDrafts, live: Arc<console_core::Live>, file: std::path::PathBuf| async move {
+        let opened = drafts.open_file(&file).unwrap();
+        let id = opened.import_id.clone();
+        let d = drafts.clone();
+        tokio::task::spawn_blocking(move || {
+            d.dry_run(
+                &id,
+                &choices(opened.mapping, DuplicatePolicy::Skip),
+                live.mirror(),
+                &ImportControl::new(),
+            )
+            .unwrap();
+        })
+        .await
+        .unwrap();
+        opened.import_id
+    };
+
+    // Runs, is announced, and its report is saved where the person chose.
+    let import_id = plan(drafts.clone(), live.clone(), file.clone()).await;
+    let job_id = drafts.into_job(&import_id, live.jobs()).unwrap();
+    let handle = live.jobs().start(&job_id).unwrap();
+    live.track(handle).unwrap();
+    let ended = events.wait_for(&job_id).await;
+    assert_eq!(ended.state, JobState::Completed);
+    assert_eq!(ended.report.as_ref().unwrap().count("imported"), 40);
+    let dest = dir.path().join("saved-report.csv");
+    live.save_job_report(&job_id, &dest).unwrap();
+    let lines = read_report(&dest);
+    assert_eq!(lines.len(), 40);
+    assert_eq!(lines[0].normalized, phones[0]);
+    let client = console.client().unwrap();
+    assert!(client.contacts().get(&phones[39]).await.is_ok());
+
+    // One that hasn't started is cancelled at once, every row accounted for.
+    let (other, _) = generated_csv(dir.path(), "more.csv", 30, 9_100_000);
+    let import_id = plan(drafts.clone(), live.clone(), other).await;
+    let job_id = drafts.into_job(&import_id, live.jobs()).unwrap();
+    assert!(import_jobs(live.jobs())
+        .unwrap()
+        .iter()
+        .any(|j| j.job.id == job_id && j.job.state == JobState::Pending));
+    live.cancel_job(&job_id).unwrap();
+    let ended = events.wait_for(&job_id).await;
+    assert_eq!(ended.state, JobState::Cancelled);
+    let report = ended.report.unwrap();
+    assert_eq!((report.total, report.count("failed")), (30, 30));
+    assert!(live.job_report_file(&job_id).unwrap().exists());
+}

@@ -685,7 +685,20 @@ impl App {
         }
     }
 
+    /// Saves a screenshot of the window at `path` (its folder is created).
+    pub async fn screenshot_to(&self, path: &Path) {
+        if let Err(e) = self.try_screenshot_to(path).await {
+            panic!("screenshot {} failed: {e}", path.display())
+        }
+    }
+
     async fn try_screenshot(&self, name: &str) -> Result<PathBuf, String> {
+        let path = screenshots_dir().join(format!("{name}.png"));
+        self.try_screenshot_to(&path).await?;
+        Ok(path)
+    }
+
+    async fn try_screenshot_to(&self, path: &Path) -> Result<(), String> {
         let client = self.client.as_ref().ok_or("the app was closed")?;
         // WebKitGTK under Xvfb can hand back an older frame (even a blank one for a
         // session's first screenshot): take shots until two in a row are the same.
@@ -701,12 +714,12 @@ impl App {
                 break;
             }
         }
-        let dir = screenshots_dir();
-        std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-        let path = dir.join(format!("{name}.png"));
-        std::fs::write(&path, png).map_err(|e| e.to_string())?;
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+        }
+        std::fs::write(path, png).map_err(|e| e.to_string())?;
         eprintln!("[e2e] {}: screenshot {}", self.journey, path.display());
-        Ok(path)
+        Ok(())
     }
 
     /// What the page shows (its text) and an excerpt of its source, for failure messages.

@@ -25,6 +25,8 @@ export function CommandPalette() {
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
       if (!isPaletteShortcut(event)) return;
+      // Not over another dialog: it traps focus and its Esc would close both.
+      if (document.querySelector('[aria-modal="true"]:not([data-testid="command-palette"])')) return;
       event.preventDefault();
       setOpen((was) => !was);
     }

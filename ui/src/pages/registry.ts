@@ -8,6 +8,10 @@ import { ComposePage } from "./compose/ComposePage.tsx";
 import { ImportsPage } from "./imports/ImportsPage.tsx";
 import { MessagesPage } from "./messages/MessagesPage.tsx";
 import { WebhooksPage } from "./webhooks/WebhooksPage.tsx";
+import { LinesPage } from "./lines/LinesPage.tsx";
+import { SharingPage } from "./sharing/SharingPage.tsx";
+import { ActivityPage } from "./activity/ActivityPage.tsx";
+import { AuditPage } from "./audit/AuditPage.tsx";
 
 export interface PageSlot {
   /** Also the first path segment and the nav link's test id (`nav-<id>`). */
@@ -26,11 +30,11 @@ export const PAGE_SLOTS: readonly PageSlot[] = [
   { id: "import", label: "Import", component: ImportsPage },
   { id: "compose", label: "Compose", component: ComposePage },
   { id: "messages", label: "Messages", component: MessagesPage },
-  { id: "activity", label: "Activity" },
+  { id: "activity", label: "Activity", component: ActivityPage },
   { id: "webhooks", label: "Webhooks", component: WebhooksPage },
-  { id: "lines", label: "Lines" },
-  { id: "sharing", label: "Contact sharing" },
-  { id: "audit", label: "Audit log" },
+  { id: "lines", label: "Lines", component: LinesPage },
+  { id: "sharing", label: "Contact sharing", component: SharingPage },
+  { id: "audit", label: "Audit log", component: AuditPage },
   { id: "settings", label: "Settings", component: SettingsPage },
 ];
 

@@ -125,7 +125,6 @@ export function AttachmentPanel({ attachment, onAttach, link, onLinkChange, serv
     return (
       <div className="compose-attachment" data-testid="compose-attachment">
         <div className="compose-attachment__row">
-          <span aria-hidden="true">📎</span>
           <span className="compose-attachment__name" data-testid="compose-attachment-name">
             {attachment.name}
           </span>

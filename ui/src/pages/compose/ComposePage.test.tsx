@@ -1,9 +1,13 @@
 import { act, screen, waitFor, within } from "@testing-library/react";
 import { emit } from "@tauri-apps/api/event";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { Activity_Serialize } from "../../bindings.gen.ts";
 import { ACME_LIVE, appError, contact, installBackend } from "../../test/backend.ts";
+import { messageResponse } from "../../test/fake/compose.ts";
 import { renderApp } from "../../test/render.tsx";
+
+// Typing through Testing Library is slow on a busy machine.
+vi.setConfig({ testTimeout: 30_000 });
 
 const XSS = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
 
@@ -92,7 +96,8 @@ describe("the compose page: sending", () => {
     const { user } = await openCompose();
     await user.type(screen.getByTestId("compose-recipient"), "+14155550129");
     await waitFor(() => expect(screen.getByTestId("compose-service").getAttribute("data-service")).toBe("SMS"));
-    await user.type(screen.getByTestId("compose-text"), "a".repeat(161));
+    await user.click(screen.getByTestId("compose-text"));
+    await user.paste("a".repeat(161));
     const counter = screen.getByTestId("compose-counter");
     expect(counter.textContent).toMatch(/161 \/ 18,996 characters · 2 SMS parts/);
     expect(counter.getAttribute("data-segments")).toBe("2");
@@ -240,6 +245,24 @@ describe("the compose page: attachments and carousels", () => {
     });
   });
 
+  it("stores a copy of an expiring link on Sendblue and attaches that", async () => {
+    const backend = installBackend();
+    const { user } = await openCompose();
+    await user.type(screen.getByTestId("compose-recipient"), "+14155550123");
+    await user.click(screen.getByTestId("compose-media-url-open"));
+    await user.click(screen.getByTestId("compose-media-url"));
+    await user.paste("https://bucket.s3.test/menu.jpg?X-Amz-Signature=abc&X-Amz-Expires=60");
+    await user.click(screen.getByTestId("compose-media-url-add"));
+    expect(screen.getByTestId("compose-media-url-error").textContent).toMatch(/expires/);
+
+    await user.click(screen.getByTestId("compose-media-url-copy"));
+    await waitFor(() => expect(backend.callsTo("media_upload_media_object")).toEqual([{ mediaUrl: "https://bucket.s3.test/menu.jpg?X-Amz-Signature=abc&X-Amz-Expires=60" }]));
+    expect((await screen.findByTestId("compose-attachment-name")).textContent).toBe("copy.jpg");
+    await user.click(screen.getByTestId("compose-send"));
+    await waitFor(() => expect(backend.callsTo("messages_send")).toHaveLength(1));
+    expect(backend.callsTo("messages_send")[0]!.message).toMatchObject({ media_url: "https://cdn.sendblue.test/hosted/copy.jpg" });
+  });
+
   it("refuses a file over 5 MB for an SMS recipient", async () => {
     const backend = installBackend((s) => {
       s.areas.compose.services["+14155550129"] = "SMS";
@@ -385,21 +408,13 @@ describe("the compose page: Live, status and errors", () => {
 
   it("explains a message declined after sending because the person opted out", async () => {
     const backend = installBackend();
-    backend.on("messages_send", () => {
-      const declined = { ...backend.state.areas.compose.sent, x: null };
-      void declined;
-      return {
-        message_handle: "h-9",
-        status: "DECLINED",
-        error_code: null,
-        error_message: "The recipient has opted out of messages from this account (they replied STOP), so the message was not sent",
-        opted_out: true,
-        date_updated: null,
-        date_created: null,
-        error_detail: null,
-      };
+    // Like the sandbox: the send is accepted, and the message comes back DECLINED.
+    const declined = messageResponse("h-9", {
+      status: "DECLINED",
+      error_message: "The recipient has opted out of messages from this account (they replied STOP), so the message was not sent",
     });
-    backend.on("messages_status", () => ({ message_handle: "h-9", status: "DECLINED", error_code: null, error_message: "opted out", opted_out: true, date_updated: null, date_created: null, error_detail: null }));
+    backend.on("messages_send", () => declined);
+    backend.on("messages_status", () => declined);
     const { user } = await openCompose();
     await user.type(screen.getByTestId("compose-recipient"), "+14155550123");
     await user.type(screen.getByTestId("compose-text"), "Hi");

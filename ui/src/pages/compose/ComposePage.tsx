@@ -209,7 +209,7 @@ export function ComposePage() {
   }
 
   return (
-    <div className="page compose" data-testid="compose-page">
+    <div className="page page--wide compose" data-testid="compose-page">
       <header className="page__header">
         <h1>New message</h1>
         {live && (
@@ -219,6 +219,7 @@ export function ComposePage() {
         )}
       </header>
 
+      <div className="compose__layout">
       <form className="compose-form" onSubmit={(e) => void onSubmit(e)} noValidate aria-label="New message">
         <Card title="Who gets it">
           <RecipientField
@@ -239,7 +240,7 @@ export function ComposePage() {
         </Card>
 
         {!(group && groupAction === "create") && (
-          <Card title="Message">
+          <Card title="What it says">
             <MessageText value={text} onChange={setText} service={group ? "unknown" : service.service} error={errors.text} />
             {!group && (
               <label className="compose-toggle">
@@ -263,7 +264,7 @@ export function ComposePage() {
           </Card>
         )}
 
-        <Card title="Send from">
+        <Card title="Which line sends it">
           <LinePicker
             lines={lines}
             loading={linesLoading}
@@ -290,14 +291,16 @@ export function ComposePage() {
         </div>
       </form>
 
-      {createdGroup !== null && (
-        <Card title="Group created" testId="compose-group-created">
-          <p>The group conversation is ready. Send it a message from here by choosing “Send as a group”.</p>
-          {createdGroup && <p className="muted mono">Group id: {createdGroup}</p>}
-        </Card>
-      )}
-
-      {sent && <StatusCard key={sent.handle} sent={sent} onNew={onNew} />}
+      <aside className="compose__aside" aria-label="What happened">
+        {createdGroup !== null && (
+          <Card title="Group created" testId="compose-group-created">
+            <p>The group conversation is ready. Send it a message from here by choosing “Send as a group”.</p>
+            {createdGroup && <p className="muted mono">Group id: {createdGroup}</p>}
+          </Card>
+        )}
+        {sent && <StatusCard key={sent.handle} sent={sent} onNew={onNew} />}
+      </aside>
+      </div>
 
       <Dialog
         open={confirming !== null}

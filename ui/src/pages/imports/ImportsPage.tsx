@@ -188,6 +188,8 @@ export function ImportsPage() {
   }
 
   function onAgain() {
+    // The finished job left the list of unfinished ones.
+    void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] === "account" && q.queryKey[2] === "importJobs" });
     setFile(null);
     setMapping({ columns: [] });
     setPreview(null);

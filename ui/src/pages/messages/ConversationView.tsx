@@ -95,6 +95,19 @@ export function ConversationView({ number }: { number: string }) {
     else setUnseenBelow(true);
   }, [newest]);
 
+  // Images and late layout grow the list after the jump to the bottom: keep following it.
+  const contentRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const content = contentRef.current;
+    if (!content || typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(() => {
+      const box = scrollRef.current;
+      if (box && atBottom.current) box.scrollTop = box.scrollHeight;
+    });
+    observer.observe(content);
+    return () => observer.disconnect();
+  }, []);
+
   useEffect(() => {
     if (first?.data === undefined) return;
     if (known.current === null) {
@@ -174,83 +187,85 @@ export function ConversationView({ number }: { number: string }) {
       </header>
 
       <div className="conversation__scroll" ref={scrollRef} onScroll={onScroll} tabIndex={0} aria-label={`Messages with ${who}`}>
-        {first?.error && !first.data ? (
-          <ErrorNotice error={first.error.appError} onRetry={() => void first.refetch()} testId="conversation-error" />
-        ) : first?.isPending ? (
-          <div className="conversation__loading" aria-busy="true" data-testid="conversation-loading">
-            {Array.from({ length: 5 }, (_, i) => (
-              <Skeleton key={i} width={i % 2 ? "45%" : "60%"} height="2.25rem" className={i % 2 ? "skeleton--right" : undefined} />
-            ))}
-          </div>
-        ) : messages.length === 0 ? (
-          <EmptyState testId="conversation-empty" title="No messages yet">
-            Write the first one below.
-          </EmptyState>
-        ) : (
-          <>
-            {hasEarlier && (
-              <div className="conversation__earlier">
-                <Button size="sm" variant="ghost" onClick={() => setPageCount((n) => n + 1)} data-testid="conversation-earlier">
-                  Show earlier messages ({(total - messages.length).toLocaleString()} more)
-                </Button>
-              </div>
-            )}
-            <ol className="conversation__list">
-              {messages.map((m, i) => {
-                const day = dayKey(m.date_sent);
-                const newDay = i === 0 || dayKey(messages[i - 1]!.date_sent) !== day;
-                const text = previewText(m.content, m.media_url);
-                const status = statusWords(m.status);
-                const failed = m.status === "ERROR" || m.status === "DECLINED";
-                return (
-                  <li key={m.message_handle} className="conversation__item">
-                    {newDay && (
-                      <h3 className="conversation__day" data-testid="conversation-day">
-                        {dayLabel(m.date_sent)}
-                      </h3>
-                    )}
-                    <div
-                      className={`bubble bubble--${m.is_outbound ? "out" : "in"}${m.service === "SMS" ? " bubble--sms" : ""}${failed ? " bubble--failed" : ""}`}
-                      data-testid="conversation-bubble"
-                      data-direction={m.is_outbound ? "out" : "in"}
-                      data-handle={m.message_handle}
-                    >
-                      <span className="visually-hidden">{m.is_outbound ? "You" : who}: </span>
-                      {m.content && <p className="bubble__text">{m.content}</p>}
-                      <MediaPreview url={m.media_url} testId="conversation-media" />
-                      <div className="bubble__meta">
-                        <time dateTime={m.date_sent} title={formatTime(m.date_sent)}>
-                          {clockTime(m.date_sent)}
-                        </time>
-                        {m.service === "SMS" && <span> · SMS</span>}
-                        {failed && <span className="bubble__failed"> · {status.label}</span>}
-                        {m.service !== "SMS" && (
-                          <TapbackMenu about={text || "this message"} busy={reaction.isPending} onPick={(type) => void onReact(m, type)} />
-                        )}
+        <div ref={contentRef}>
+          {first?.error && !first.data ? (
+            <ErrorNotice error={first.error.appError} onRetry={() => void first.refetch()} testId="conversation-error" />
+          ) : first?.isPending ? (
+            <div className="conversation__loading" aria-busy="true" data-testid="conversation-loading">
+              {Array.from({ length: 5 }, (_, i) => (
+                <Skeleton key={i} width={i % 2 ? "45%" : "60%"} height="2.25rem" className={i % 2 ? "skeleton--right" : undefined} />
+              ))}
+            </div>
+          ) : messages.length === 0 ? (
+            <EmptyState testId="conversation-empty" title="No messages yet">
+              Write the first one below.
+            </EmptyState>
+          ) : (
+            <>
+              {hasEarlier && (
+                <div className="conversation__earlier">
+                  <Button size="sm" variant="ghost" onClick={() => setPageCount((n) => n + 1)} data-testid="conversation-earlier">
+                    Show earlier messages ({(total - messages.length).toLocaleString()} more)
+                  </Button>
+                </div>
+              )}
+              <ol className="conversation__list">
+                {messages.map((m, i) => {
+                  const day = dayKey(m.date_sent);
+                  const newDay = i === 0 || dayKey(messages[i - 1]!.date_sent) !== day;
+                  const text = previewText(m.content, m.media_url);
+                  const status = statusWords(m.status);
+                  const failed = m.status === "ERROR" || m.status === "DECLINED";
+                  return (
+                    <li key={m.message_handle} className="conversation__item">
+                      {newDay && (
+                        <h3 className="conversation__day" data-testid="conversation-day">
+                          {dayLabel(m.date_sent)}
+                        </h3>
+                      )}
+                      <div
+                        className={`bubble bubble--${m.is_outbound ? "out" : "in"}${m.service === "SMS" ? " bubble--sms" : ""}${failed ? " bubble--failed" : ""}`}
+                        data-testid="conversation-bubble"
+                        data-direction={m.is_outbound ? "out" : "in"}
+                        data-handle={m.message_handle}
+                      >
+                        <span className="visually-hidden">{m.is_outbound ? "You" : who}: </span>
+                        {m.content && <p className="bubble__text">{m.content}</p>}
+                        <MediaPreview url={m.media_url} testId="conversation-media" />
+                        <div className="bubble__meta">
+                          <time dateTime={m.date_sent} title={formatTime(m.date_sent)}>
+                            {clockTime(m.date_sent)}
+                          </time>
+                          {m.service === "SMS" && <span> · SMS</span>}
+                          {failed && <span className="bubble__failed"> · {status.label}</span>}
+                          {m.service !== "SMS" && (
+                            <TapbackMenu about={text || "this message"} busy={reaction.isPending} onPick={(type) => void onReact(m, type)} />
+                          )}
+                        </div>
                       </div>
-                    </div>
-                    {m.message_handle === lastOutbound && !failed && (
-                      <p className="conversation__status" data-testid="conversation-status" title={status.help}>
-                        {status.label}
-                      </p>
-                    )}
-                    {failed && m.error_message && <p className="conversation__error">{m.error_message}</p>}
-                  </li>
-                );
-              })}
-            </ol>
-          </>
-        )}
-        {typing && (
-          <p className="conversation__typing" data-testid="conversation-typing">
-            <span className="typing-dots" aria-hidden="true">
-              <span />
-              <span />
-              <span />
-            </span>
-            {who} is typing…
-          </p>
-        )}
+                      {m.message_handle === lastOutbound && !failed && (
+                        <p className="conversation__status" data-testid="conversation-status" title={status.help}>
+                          {status.label}
+                        </p>
+                      )}
+                      {failed && m.error_message && <p className="conversation__error">{m.error_message}</p>}
+                    </li>
+                  );
+                })}
+              </ol>
+            </>
+          )}
+          {typing && (
+            <p className="conversation__typing" data-testid="conversation-typing">
+              <span className="typing-dots" aria-hidden="true">
+                <span />
+                <span />
+                <span />
+              </span>
+              {who} is typing…
+            </p>
+          )}
+        </div>
       </div>
       {unseenBelow && (
         <Button size="sm" className="conversation__jump" onClick={jumpToNewest} data-testid="conversation-jump">

@@ -129,6 +129,15 @@ describe("the messages history", () => {
     const img = within(panel).getByTestId("message-detail-media").querySelector("img")!;
     expect(img.getAttribute("src")).toBe("https://cdn.test/photo.jpg");
     expect(img.getAttribute("alt")).toMatch(/Attached image/);
+
+    // Closing puts focus back on the row it was opened from; Esc closes too.
+    await user.click(within(panel).getByTestId("message-detail-close"));
+    expect(screen.queryByTestId("message-detail")).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(within(screen.getAllByTestId("message-row")[0]!).getByTestId("message-open")));
+    await user.keyboard("{Enter}");
+    expect(await screen.findByTestId("message-detail")).toBeTruthy();
+    await user.keyboard("{Escape}");
+    expect(screen.queryByTestId("message-detail")).toBeNull();
   });
 
   it("links non-image media, and never links an address that isn't the web", async () => {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useState } from "react";
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import type { MessageRecord_Serialize } from "../../bindings.gen.ts";
 import { Button } from "../../components/Button.tsx";
 import { EmptyState } from "../../components/EmptyState.tsx";
@@ -62,6 +62,19 @@ export function HistoryView() {
   const [range, setRange] = useState<[number, number]>([0, 0]);
   const [open, setOpen] = useState<MessageRecord_Serialize | null>(null);
   const suggestionsId = useId();
+  // Closing the panel puts focus back where it was opened from.
+  const opener = useRef<HTMLElement | null>(null);
+  const onOpen = useCallback((m: MessageRecord_Serialize) => {
+    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setOpen(m);
+  }, []);
+  const onClose = useCallback(() => {
+    setOpen(null);
+    const back = opener.current;
+    window.setTimeout(() => {
+      if (back?.isConnected) back.focus();
+    }, 0);
+  }, []);
 
   const typedNumber = useDebounced(numberText, TYPING_PAUSE_MS);
   const { rows: suggestions, settled } = useContactSuggestions(typedNumber);
@@ -169,7 +182,7 @@ export function HistoryView() {
             onChange={(e) => setDirection(e.target.value as Direction)}
             testId="messages-filter-direction"
             options={[
-              { value: "", label: "Sent and received" },
+              { value: "", label: "Both" },
               { value: "in", label: "Received (in)" },
               { value: "out", label: "Sent (out)" },
             ]}
@@ -209,10 +222,10 @@ export function HistoryView() {
             {filtered ? "Try other filters, or clear them." : "Messages you send and receive will show here."}
           </EmptyState>
         ) : (
-          <MessagesTable total={total} rowAt={rowAt} onRangeChange={onRangeChange} selected={open?.message_handle ?? null} onOpen={setOpen} />
+          <MessagesTable total={total} rowAt={rowAt} onRangeChange={onRangeChange} selected={open?.message_handle ?? null} onOpen={onOpen} />
         )}
       </div>
-      {open && <MessageDetail key={open.message_handle} handle={open.message_handle} initial={open} onClose={() => setOpen(null)} />}
+      {open && <MessageDetail key={open.message_handle} handle={open.message_handle} initial={open} onClose={onClose} />}
     </div>
   );
 }

@@ -20,7 +20,7 @@ export function MediaPreview({ url, testId = "message-media" }: { url: string | 
   }
   return (
     <a className="msg-media msg-media--file" href={safe} target="_blank" rel="noreferrer noopener" data-testid={testId}>
-      <span aria-hidden="true">📎 </span>Open attachment: {fileNameOf(safe)}
+      Open attachment: {fileNameOf(safe)}
     </a>
   );
 }

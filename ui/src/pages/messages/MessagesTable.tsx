@@ -6,7 +6,7 @@ import { Badge } from "../../components/Badge.tsx";
 import { Skeleton } from "../../components/Skeleton.tsx";
 import { hrefFor } from "../../router.ts";
 import { ContactLabel } from "./ContactName.tsx";
-import { conversationPath, directionWords, formatTime, previewText, statusWords } from "./words.ts";
+import { conversationPath, directionWords, previewText, shortTime, statusWords } from "./words.ts";
 
 const ROW_HEIGHT = 48;
 const FALLBACK_RECT = { width: 900, height: 600 };
@@ -64,7 +64,7 @@ export function MessagesTable({ total, rowAt, onRangeChange, selected, onOpen }:
       case "time":
         return (
           <time dateTime={m.date_sent} title={m.date_sent}>
-            {formatTime(m.date_sent)}
+            {shortTime(m.date_sent)}
           </time>
         );
       case "contact":
@@ -79,10 +79,11 @@ export function MessagesTable({ total, rowAt, onRangeChange, selected, onOpen }:
       case "text": {
         const text = previewText(m.content, null);
         return (
-          <button type="button" className="msg-table__open" onClick={() => onOpen(m)} data-testid="message-open" aria-label={`Details of the message: ${text || "no text"}`}>
+          <button type="button" className="msg-table__open" onClick={() => onOpen(m)} data-testid="message-open">
+            <span className="visually-hidden">Open details: </span>
             {m.media_url && (
               <Badge className="msg-media-badge" data-testid="message-media-indicator">
-                <span aria-hidden="true">📎 </span>Attachment
+                Attachment
               </Badge>
             )}
             <span className="msg-table__preview">{text || (m.media_url ? "" : <span className="muted">No text</span>)}</span>

@@ -1,13 +1,16 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 
-/** The documented tapbacks (§2.4), with what the person sees on their phone. */
+/**
+ * The documented tapbacks (§2.4). The symbols are plain text, not emoji: the desktop may have no
+ * emoji font, and the words say what each one is anyway.
+ */
 export const TAPBACKS = [
-  { type: "love", emoji: "❤️", label: "Love" },
-  { type: "like", emoji: "👍", label: "Like" },
-  { type: "dislike", emoji: "👎", label: "Dislike" },
-  { type: "laugh", emoji: "😂", label: "Ha ha" },
-  { type: "emphasize", emoji: "‼️", label: "Emphasize" },
-  { type: "question", emoji: "❓", label: "Question" },
+  { type: "love", symbol: "♥", label: "Love" },
+  { type: "like", symbol: "+1", label: "Like" },
+  { type: "dislike", symbol: "−1", label: "Dislike" },
+  { type: "laugh", symbol: "Ha", label: "Ha ha" },
+  { type: "emphasize", symbol: "!!", label: "Emphasize" },
+  { type: "question", symbol: "?", label: "Question" },
 ] as const;
 
 export type TapbackType = (typeof TAPBACKS)[number]["type"];
@@ -107,15 +110,16 @@ export function TapbackMenu({ about, onPick, busy = false }: TapbackMenuProps) {
               role="menuitem"
               tabIndex={-1}
               className="tapback__item"
-              title={t.label}
               onClick={() => {
                 close();
                 onPick(t.type);
               }}
               data-testid={`tapback-${t.type}`}
             >
-              <span aria-hidden="true">{t.emoji}</span>
-              <span className="visually-hidden">{t.label}</span>
+              <span className="tapback__symbol" aria-hidden="true">
+                {t.symbol}
+              </span>
+              {t.label}
             </button>
           ))}
         </div>

@@ -46,6 +46,13 @@ export function formatTime(iso: string | null | undefined): string {
   return Number.isNaN(when.getTime()) ? iso : when.toLocaleString();
 }
 
+/** A timestamp in a table cell: "Mar 1, 2025, 6:05 PM". */
+export function shortTime(iso: string | null | undefined): string {
+  if (!iso) return "";
+  const when = new Date(iso);
+  return Number.isNaN(when.getTime()) ? iso : when.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+}
+
 /** "Today", "Yesterday" or the date, for the separators between days in a conversation. */
 export function dayLabel(iso: string | null | undefined, now: Date = new Date()): string {
   if (!iso) return "Unknown date";

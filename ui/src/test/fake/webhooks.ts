@@ -50,9 +50,10 @@ const url = (e: WebhookEntry_Serialize) => (typeof e === "string" ? e : e.url);
 export function webhooksHandlers(ctx: FakeContext<WebhooksState>): Record<string, Handler> {
   const state = ctx.state;
   return {
+    // Copies, like answers over IPC: the page never holds the fake's own objects.
     webhooks_list: () => {
       ctx.need();
-      return state.set;
+      return structuredClone(state.set);
     },
     webhooks_add: (args) => {
       ctx.need();
@@ -64,7 +65,7 @@ export function webhooksHandlers(ctx: FakeContext<WebhooksState>): Record<string
         else list.push(entry);
       }
       state.set[request.type] = list;
-      return { status: "OK", message: "Webhooks added", webhooks: state.set };
+      return { status: "OK", message: "Webhooks added", webhooks: structuredClone(state.set) };
     },
     webhooks_replace: (args) => {
       ctx.need();
@@ -73,7 +74,7 @@ export function webhooksHandlers(ctx: FakeContext<WebhooksState>): Record<string
       for (const t of TYPES) set[t] = (next[t] ?? []) as WebhookEntry_Serialize[];
       if (next.globalSecret) set.globalSecret = next.globalSecret;
       state.set = set;
-      return { status: "OK", message: "Webhooks replaced", webhooks: set };
+      return { status: "OK", message: "Webhooks replaced", webhooks: structuredClone(set) };
     },
     webhooks_remove: (args) => {
       ctx.need();
