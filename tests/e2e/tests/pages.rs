@@ -5,7 +5,7 @@
 
 use std::time::Duration;
 
-use e2e::{desktop, tid, App, HttpReceiver, Key, NotificationDaemon, OtherWindow};
+use e2e::{css, desktop, tid, App, HttpReceiver, Key, NotificationDaemon, OtherWindow};
 
 /// The three lines every new sandbox has; the first is the V2 line that can do everything.
 const V2_LINE: &str = "+14155550100";
@@ -276,7 +276,7 @@ async fn updates_a_contact_sharing_profile() {
         .request(
             "GET",
             &format!(
-                "/api/v2/contact-sharing/state?from_number={}",
+                "/api/v2/contact-sharing/state?fromNumber={}",
                 V2_LINE.replace('+', "%2B")
             ),
             None,
@@ -364,9 +364,11 @@ async fn notifies_of_an_inbound_message_while_unfocused() {
     // Notifications off (Settings), window unfocused: an inbound message makes no notification.
     app.click("nav-settings").await;
     let switch = tid("settings-notifications");
+    // The switch's checkbox is drawn over by its track: a person clicks the label around both.
+    let switch_label = css(format!("label:has({})", switch.css()));
     app.wait_for(switch.clone().with_attr("aria-checked", "true"))
         .await;
-    app.click(&switch).await;
+    app.click(&switch_label).await;
     app.wait_for(switch.clone().with_attr("aria-checked", "false"))
         .await;
     let other = OtherWindow::open();
@@ -378,7 +380,7 @@ async fn notifies_of_an_inbound_message_while_unfocused() {
 
     // On again, still unfocused: the next one is announced.
     app.click("nav-settings").await;
-    app.click(&switch).await;
+    app.click(&switch_label).await;
     app.wait_for(switch.clone().with_attr("aria-checked", "true"))
         .await;
     other.focus();

@@ -63,3 +63,40 @@ if (hasPage("messages")) {
     await assertInert(page, "the messages list");
   });
 }
+
+if (hasPage("audit")) {
+  test("a payload in an audited item stays text in the audit log", async ({ page, open }) => {
+    await open("/audit");
+    await page.locator("main").getByText(PAYLOADS.img).first().waitFor({ state: "visible" });
+    await assertInert(page, "the audit log");
+  });
+}
+
+if (hasPage("compose")) {
+  test("a payload in a contact's name stays text in the compose suggestions", async ({ page, open }) => {
+    await open("/compose");
+    await page.getByTestId("compose-recipient").pressSequentially("img");
+    await page.getByTestId("compose-suggestion").filter({ hasText: PAYLOADS.img }).first().waitFor();
+    await assertInert(page, "the compose suggestions");
+  });
+}
+
+if (hasPage("activity")) {
+  test("a payload in an incoming message stays text in the activity feed", async ({ page, open }) => {
+    await open("/activity");
+    await page.getByTestId("activity-connection").waitFor();
+    await page.evaluate(async (content) => {
+      await window.__emit("activity", {
+        kind: "message_received",
+        data: {
+          accountEmail: "ops@acme.test", content, date_sent: "2025-03-01T12:00:00Z", date_updated: "2025-03-01T12:00:00Z",
+          from_number: "+14155550199", to_number: "+14155550100", number: "+14155550199", sendblue_number: "+14155550100",
+          is_outbound: false, status: "RECEIVED", message_handle: "h-x", media_url: null, group_id: null, error_code: null,
+          error_message: null, service: null, updated_at: null, event_id: "ev-x", repaired: false,
+        },
+      });
+    }, `${PAYLOADS.script} ${PAYLOADS.bold}`);
+    await page.getByTestId("activity-item").filter({ hasText: PAYLOADS.bold }).first().waitFor();
+    await assertInert(page, "the activity feed");
+  });
+}

@@ -24,3 +24,15 @@ test("Settings validates the add-profile form before sending anything", async ({
   await axe("the add-profile form with errors");
   assert.deepEqual(await calls("profiles_add"), []);
 });
+
+test("Settings applies a chosen theme at once and saves it", async ({ page, open, axe, calls }) => {
+  await open("/settings");
+  const dark = page.getByTestId("settings-theme-dark");
+  await dark.waitFor();
+  await dark.check();
+  await page.waitForFunction(() => document.documentElement.dataset.theme === "dark");
+  await page.waitForFunction(() => window.__backend.callsTo("settings_set").length > 0);
+  assert.deepEqual(await calls("settings_set"), [{ change: { theme: "dark" } }]);
+  // The OS says light; the page must be dark and still readable.
+  await axe("settings with the dark theme chosen over a light system");
+});

@@ -1,5 +1,6 @@
 // The page over a fake backend, for the page tests in a browser (pagetests/, `npm run pagetest`).
 // Built only by vite.mock.config.ts into dist-mock/; the app's own build never includes it.
+import { emit } from "@tauri-apps/api/event";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "../App.tsx";
@@ -18,6 +19,8 @@ declare global {
     __mockSetup?: (state: BackendState) => void;
     /** Set by a spec's init script to replace commands (`backend.on(...)`) before the page starts. */
     __mockBackend?: (backend: FakeBackend) => void;
+    /** Emits a backend event as the app would (`__emit("activity", {...})`). */
+    __emit?: typeof emit;
   }
 }
 
@@ -28,6 +31,7 @@ const backend = installBackend((state) => {
 installMockBehaviour(backend);
 window.__mockBackend?.(backend);
 window.__backend = backend;
+window.__emit = emit;
 window.__pages = PAGES.map((p) => ({ id: p.id, label: p.label }));
 
 const root = document.getElementById("root");

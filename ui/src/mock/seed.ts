@@ -4,6 +4,8 @@
 import { emit } from "@tauri-apps/api/event";
 import type { MirrorSynced_Serialize } from "../bindings.gen.ts";
 import { contact, lineSnapshot, type BackendState, type FakeBackend } from "../test/backend.ts";
+import { auditEntry } from "../test/fake/audit.ts";
+import { message } from "../test/fake/messages.ts";
 
 /** Sets `window.__pwned` if it ever runs as markup. */
 export const PAYLOAD_IMG = `<img src=x onerror="window.__pwned=1">`;
@@ -44,6 +46,21 @@ export function seedMockState(state: BackendState): void {
     ["+14155550101", "DEGRADED", "shared"],
     ["+14155550102", "OFFLINE", "assigned"],
   ]);
+  state.areas.messages.messages.push(
+    message("m-seed-1", { number: "+14155551000", is_outbound: true, status: "SENT", content: "Your order has shipped 📦", date_sent: "2025-03-03T15:30:00Z" }),
+    message("m-seed-2", { number: "+14155551000", is_outbound: false, status: "RECEIVED", content: "Thanks!", date_sent: "2025-03-03T15:32:00Z" }),
+    message("m-seed-payload", { number: "+14155550199", is_outbound: false, status: "RECEIVED", content: `${PAYLOAD_IMG} ${PAYLOAD_SCRIPT}`, date_sent: "2025-03-04T08:00:00Z" }),
+  );
+  const actions = ["contact.create", "contact.update", "message.send", "webhook.add", "contact.delete", "line.forwarding"];
+  state.areas.audit.entries = Array.from({ length: 14 }, (_, i) =>
+    auditEntry(14 - i, {
+      at: new Date(Date.UTC(2025, 2, 14 - i, 10, i)).toISOString(),
+      action: actions[i % actions.length]!,
+      target: i === 3 ? PAYLOAD_IMG : `+1415555${String(1000 + i).padStart(4, "0")}`,
+      ok: i % 5 !== 4,
+      error_message: i % 5 === 4 ? "Sendblue didn't accept the number." : null,
+    }),
+  );
   state.profiles.push({ id: "p-payload", name: `Staff ${PAYLOAD_IMG}`, base_url: "https://api.sendblue.co", key_id: "key-staff", kind: "Sandbox" });
 }
 

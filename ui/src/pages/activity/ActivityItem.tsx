@@ -1,4 +1,6 @@
+import type { Activity_Serialize } from "../../bindings.gen.ts";
 import type { FeedItem } from "../../events.ts";
+import { useMessage } from "../../hooks/useMessage.ts";
 import { hrefFor } from "../../router.ts";
 import { kindOf, numberOf, occurredAt, relativeTime, sentence, type ActivityKind } from "./describe.ts";
 import { useContactName } from "./useFeed.ts";
@@ -14,7 +16,7 @@ const ICONS: Record<ActivityKind, { glyph: string; label: string }> = {
 
 /** One item of the feed: what happened in a sentence, when, and links to the people involved. */
 export function ActivityItem({ item, now }: { item: FeedItem; now: number }) {
-  const { activity } = item;
+  const activity = useWithText(item.activity);
   const kind = kindOf(activity) ?? "other";
   const number = numberOf(activity);
   const name = useContactName(number);
@@ -53,4 +55,19 @@ export function ActivityItem({ item, now }: { item: FeedItem; now: number }) {
       </div>
     </li>
   );
+}
+
+/**
+ * Live events carry no message text: an inbound message's text is read from the message
+ * itself (`messages_get`), so the feed can say what was sent.
+ */
+function useWithText(activity: Activity_Serialize): Activity_Serialize {
+  const missing =
+    activity.kind === "message_received" && activity.data.content == null && activity.data.message_handle !== ""
+      ? activity.data.message_handle
+      : null;
+  const message = useMessage(missing);
+  const content = message.data?.content;
+  if (activity.kind !== "message_received" || missing === null || !content) return activity;
+  return { ...activity, data: { ...activity.data, content } };
 }

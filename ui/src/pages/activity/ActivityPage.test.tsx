@@ -11,7 +11,7 @@ let n = 0;
 function message(fields: Partial<MessageActivity_Serialize> = {}): MessageActivity_Serialize {
   n += 1;
   return {
-    message_handle: `m-${n}`,
+    message_handle: `act-${n}`,
     status: null,
     number: "+14155550123",
     sendblue_number: "+14155550100",
@@ -81,6 +81,16 @@ describe("the activity page", () => {
     expect(time.getAttribute("title")).toBeTruthy();
     // No contact link for a number that isn't a contact.
     expect(within(screen.getAllByTestId("activity-item")[4]!).queryByTestId("activity-item-contact")).toBeNull();
+  });
+
+  it("reads the text of an inbound message the live event came without", async () => {
+    const backend = installBackend();
+    renderApp("/activity");
+    await screen.findByTestId("activity-empty");
+    // m-2 is "On my way!" from Ada in the fake account.
+    await send({ kind: "message_received", data: message({ message_handle: "m-2", content: null }) });
+    await waitFor(() => expect(texts()).toEqual(["Message in: Ada Lovelace (+1 415 555 0123) sent: On my way!"]));
+    expect(backend.callsTo("messages_get")).toEqual([{ messageId: "m-2" }]);
   });
 
   it("filters by kind, with counts", async () => {

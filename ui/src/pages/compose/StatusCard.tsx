@@ -33,16 +33,6 @@ export function StatusCard({ sent, onNew }: { sent: SentMessage; onNew: () => vo
       title={`${what} to ${sent.to}`}
       className="compose-status"
       testId="compose-status-card"
-      actions={
-        <>
-          <Button size="sm" variant="ghost" busy={status.isFetching} onClick={() => void status.refetch()} data-testid="compose-status-refresh">
-            Check again
-          </Button>
-          <Button size="sm" onClick={onNew} data-testid="compose-new">
-            New message
-          </Button>
-        </>
-      }
     >
       <div className="compose-status__now" aria-live="polite">
         <Badge tone={view.tone} data-testid="compose-status" data-status={code}>
@@ -70,6 +60,14 @@ export function StatusCard({ sent, onNew }: { sent: SentMessage; onNew: () => vo
         </p>
       )}
       {status.error && <p className="muted">The latest status couldn't be read: {status.error.message}</p>}
+      <div className="compose-status__actions">
+        <Button size="sm" variant="ghost" busy={status.isFetching} onClick={() => void status.refetch()} data-testid="compose-status-refresh">
+          Check again
+        </Button>
+        <Button size="sm" onClick={onNew} data-testid="compose-new">
+          New message
+        </Button>
+      </div>
     </Card>
   );
 }

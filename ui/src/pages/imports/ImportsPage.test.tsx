@@ -95,6 +95,19 @@ describe("the Import wizard", () => {
     expect((screen.getByTestId("import-country") as HTMLSelectElement).value).toBe("US");
   });
 
+  it("starts from the default country chosen in Settings", async () => {
+    const backend = installBackend((s) => {
+      s.areas.settings.settings.default_country = "CA";
+    });
+    const { user } = renderApp("/import");
+    await user.click(await screen.findByTestId("import-choose-file"));
+    await user.click(await screen.findByTestId("import-next"));
+    await waitFor(() => expect((screen.getByTestId("import-country") as HTMLSelectElement).value).toBe("CA"));
+    await user.click(screen.getByTestId("import-next"));
+    await waitFor(() => expect(backend.callsTo("imports_dry_run")).toHaveLength(1));
+    expect((backend.callsTo("imports_dry_run")[0]!.choices as { default_country: string }).default_country).toBe("CA");
+  });
+
   it("requires a phone column before checking the file", async () => {
     const { backend, user } = await toMapping();
     await user.selectOptions(screen.getByTestId("import-map-0"), "ignore");

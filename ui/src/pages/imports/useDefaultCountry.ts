@@ -1,7 +1,6 @@
-/**
- * The country numbers without a country code default to. Settings will hold this choice; until
- * the page can read it, the United States.
- */
+import { useSettings } from "../../hooks/useSettings.ts";
+
+/** The country numbers without a country code default to: Settings' choice, the US until it is read. */
 export function useDefaultCountry(): string {
-  return "US";
+  return useSettings().data?.default_country ?? "US";
 }

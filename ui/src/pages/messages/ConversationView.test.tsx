@@ -1,10 +1,14 @@
-import { act, screen, waitFor, within } from "@testing-library/react";
+import { act, configure, screen, waitFor, within } from "@testing-library/react";
 import { emit } from "@tauri-apps/api/event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Activity_Serialize, SendMessage_Deserialize } from "../../bindings.gen.ts";
 import { appError, contact, installBackend } from "../../test/backend.ts";
 import { message } from "../../test/fake/messages.ts";
 import { renderApp } from "../../test/render.tsx";
+
+// Two cores shared by several test runs: give slow renders time before calling them failures.
+configure({ asyncUtilTimeout: 4000 });
+vi.setConfig({ testTimeout: 20_000 });
 
 const ADA = "+14155550123";
 const LINE = "+14155550100";
@@ -62,13 +66,37 @@ describe("a conversation", () => {
     const links = await screen.findAllByTestId("conversation-link");
     expect(links.map((l) => l.getAttribute("data-number"))).toEqual(["+14155550124", ADA]);
     await user.click(links[1]!);
-    expect((await screen.findByTestId("conversation")).getAttribute("data-number")).toBe(ADA);
+    await waitFor(() => expect(screen.getByTestId("conversation").getAttribute("data-number")).toBe(ADA));
     expect(window.location.hash).toBe(`#/messages?number=${ADA}`);
 
     await user.click(screen.getByTestId("messages-tab-history"));
     const row = (await screen.findAllByTestId("message-row"))[0]!;
     await user.click(within(row).getByTestId("message-conversation-link"));
-    expect((await screen.findByTestId("conversation")).getAttribute("data-number")).toBe("+14155550124");
+    await waitFor(() => expect(screen.getByTestId("conversation").getAttribute("data-number")).toBe("+14155550124"));
+  });
+
+  it("shows earlier messages a page at a time, and opens anyone's conversation by number", async () => {
+    const backend = backendWithSend((s) => {
+      s.areas.messages.messages = Array.from({ length: 130 }, (_, i) =>
+        message(`c-${i}`, { number: ADA, content: `Line ${i}`, is_outbound: i % 2 === 0, date_sent: new Date(Date.UTC(2025, 0, 1, 0, i)).toISOString() }),
+      );
+    });
+    const { user } = renderApp(`/messages?number=${ADA}`);
+    await waitFor(() => expect(screen.getAllByTestId("conversation-bubble")).toHaveLength(100));
+    expect(screen.getAllByTestId("conversation-bubble")[0]!.getAttribute("data-handle")).toBe("c-30");
+    await user.click(screen.getByTestId("conversation-earlier"));
+    await waitFor(() => expect(backend.callsTo("messages_list")).toContainEqual({ params: { number: ADA, limit: 100, offset: 100 } }));
+    await waitFor(() => expect(screen.getAllByTestId("conversation-bubble")).toHaveLength(130));
+    expect(screen.getAllByTestId("conversation-bubble")[0]!.getAttribute("data-handle")).toBe("c-0");
+    expect(screen.queryByTestId("conversation-earlier")).toBeNull();
+
+    await user.type(screen.getByTestId("conversation-open-number"), "415 555");
+    await user.click(screen.getByTestId("conversation-open"));
+    expect(screen.getByTestId("conversation-open-number-error").textContent).toMatch(/whole phone number/);
+    await user.clear(screen.getByTestId("conversation-open-number"));
+    await user.type(screen.getByTestId("conversation-open-number"), "(415) 555-0124");
+    await user.click(screen.getByTestId("conversation-open"));
+    await waitFor(() => expect(screen.getByTestId("conversation").getAttribute("data-number")).toBe("+14155550124"));
   });
 
   it("sends a tapback on a bubble from its menu, by mouse or keyboard", async () => {

@@ -1,9 +1,13 @@
-import { fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { configure, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it, vi } from "vitest";
 import { appError, contact, installBackend } from "../../test/backend.ts";
 import { message } from "../../test/fake/messages.ts";
 import { renderApp } from "../../test/render.tsx";
 import { DELETE_EXPLANATION } from "./MessageDetail.tsx";
+
+// Two cores shared by several test runs: give slow renders time before calling them failures.
+configure({ asyncUtilTimeout: 4000 });
+vi.setConfig({ testTimeout: 20_000 });
 
 const XSS = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
 
@@ -36,6 +40,24 @@ describe("the messages history", () => {
     expect(rows[3]!.textContent).toContain("+14155550199");
     expect(within(rows[3]!).getByTestId("message-media-indicator").textContent).toContain("Attachment");
     expect(screen.getByTestId("messages-total").textContent).toBe("4 messages");
+  });
+
+  it("reads the history a page at a time as the table scrolls", async () => {
+    const backend = installBackend((s) => {
+      s.areas.messages.messages = Array.from({ length: 250 }, (_, i) =>
+        message(`h-${i}`, { content: `Message ${i}`, date_sent: new Date(Date.UTC(2025, 0, 1, 0, 250 - i)).toISOString() }),
+      );
+    });
+    renderApp("/messages");
+    await waitFor(() => expect(screen.getAllByTestId("message-row")[0]!.getAttribute("data-handle")).toBe("h-0"));
+    expect(screen.getByTestId("messages-total").textContent).toBe("250 messages");
+    expect(backend.callsTo("messages_list")).toEqual([{ params: { limit: 100, offset: 0 } }]);
+
+    const scroller = screen.getByTestId("messages-table").querySelector(".msg-table__scroll")!;
+    scroller.scrollTop = 120 * 48;
+    fireEvent.scroll(scroller);
+    await waitFor(() => expect(backend.callsTo("messages_list")).toContainEqual({ params: { limit: 100, offset: 100 } }));
+    await waitFor(() => expect(screen.getAllByTestId("message-row").some((r) => r.getAttribute("data-handle") === "h-120")).toBe(true));
   });
 
   it("sends every filter to messages_list exactly", async () => {
@@ -74,7 +96,7 @@ describe("the messages history", () => {
     await user.click(screen.getByTestId("messages-clear-filters"));
     await waitFor(() => expect(screen.getAllByTestId("message-row")).toHaveLength(3));
     expect((screen.getByTestId("messages-filter-number") as HTMLInputElement).value).toBe("");
-  });
+  }, 20_000);
 
   it("suggests contacts from the mirror and filters nothing until a whole number is chosen", async () => {
     const backend = installBackend();
@@ -83,7 +105,7 @@ describe("the messages history", () => {
     const before = backend.callsTo("messages_list").length;
 
     await user.type(screen.getByTestId("messages-filter-number"), "Grace");
-    await waitFor(() => expect(screen.getByTestId("messages-filter-number-error").textContent).toMatch(/Pick a contact from the suggestions/));
+    await waitFor(() => expect(screen.getByTestId("messages-filter-number-error").textContent).toMatch(/Pick a contact from the suggestions/), { timeout: 4000 });
     const list = document.getElementById(screen.getByTestId("messages-filter-number").getAttribute("list")!)!;
     expect([...list.querySelectorAll("option")].map((o) => [o.value, o.textContent])).toEqual([["+14155550124", "Grace Hopper"]]);
     expect(backend.callsTo("messages_list").slice(before).every((c) => !("number" in (c.params as object)))).toBe(true);

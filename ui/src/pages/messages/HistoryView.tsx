@@ -46,7 +46,8 @@ function useContactSuggestions(text: string) {
     [words],
   );
   const [page] = useMirrorPages(filter, FIRST_PAGE);
-  if (words.length < 2 || looksLikeNumber) return { rows: [], settled: true };
+  // One letter is too little to search by; a number is used as it is.
+  if (words.length < 2 || looksLikeNumber) return { rows: [], settled: !(words.length < 2 && !looksLikeNumber) };
   // Rows of an earlier text may stand in while these load: not settled until this text's answer.
   return { rows: (page?.data?.rows ?? []).slice(0, 20), settled: page !== undefined && !page.isPlaceholderData && !page.isFetching };
 }
