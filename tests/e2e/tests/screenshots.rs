@@ -20,6 +20,10 @@ return false;
 /// What a page shows while it is still loading.
 const LOADING: &str = r#"[aria-busy="true"], .skeleton, [data-testid$="-loading"]"#;
 
+/// A contact of the sandbox's demo account, and the line they write to.
+const DEMO_CONTACT: &str = "+15125550152";
+const DEMO_LINE: &str = "+14155550100";
+
 /// How long a page may keep showing loading placeholders before it is taken as it is.
 const SETTLE: Duration = Duration::from_secs(8);
 
@@ -67,6 +71,12 @@ async fn screenshot_every_page() {
         !t.trim().is_empty() && t.trim().chars().all(|c| c.is_ascii_digit())
     })
     .await;
+    // Some live activity for the Activity page to show: a demo contact writes and types.
+    let sandbox = app.embedded_sandbox().await;
+    sandbox
+        .inbound(DEMO_CONTACT, DEMO_LINE, "Running 10 minutes late, sorry!")
+        .await;
+    sandbox.typing(DEMO_CONTACT, DEMO_LINE, true).await;
 
     for id in &ids {
         app.goto(&format!("/{id}")).await;
@@ -74,6 +84,10 @@ async fn screenshot_every_page() {
             r#"[data-testid="{id}"], [data-testid="{id}-page"], [data-testid="{id}s-page"]"#
         )))
         .await;
+        if id == "activity" {
+            app.wait_for(css(r#"[data-testid="activity-item"][data-kind="in"]"#))
+                .await;
+        }
         // Let the page's data arrive: wait (at most SETTLE) for the loading placeholders to go.
         let deadline = Instant::now() + SETTLE;
         while Instant::now() < deadline {

@@ -6,7 +6,9 @@ import { queryKeys } from "../queryKeys.ts";
 
 export function afterSend(queryClient: QueryClient, profileId: string | undefined, sent: MessageResponse_Serialize): void {
   if (!profileId) return;
-  queryClient.setQueryData(queryKeys.messageStatus(profileId, sent.message_handle), sent);
+  // Shown at once but marked old, so the status card reads it once more when it opens: an
+  // event that came before the answer would otherwise be missed.
+  queryClient.setQueryData(queryKeys.messageStatus(profileId, sent.message_handle), sent, { updatedAt: 0 });
   void queryClient.invalidateQueries({
     predicate: (q) => q.queryKey[0] === "account" && q.queryKey[1] === profileId && q.queryKey[2] === "messages" && q.queryKey[3] !== "status",
   });
