@@ -24,8 +24,24 @@ export function pathWithoutQuery(path: string): string {
 
 /** The path's query (`/contacts?new=1` → `new=1`), for one-shot deep links like "open the new-contact form". */
 export function pathQuery(path: string): URLSearchParams {
+  const query = new URLSearchParams();
   const at = path.indexOf("?");
-  return new URLSearchParams(at < 0 ? "" : path.slice(at + 1));
+  if (at < 0) return query;
+  for (const pair of path.slice(at + 1).split("&")) {
+    if (!pair) continue;
+    const eq = pair.indexOf("=");
+    // Decoded by hand: URLSearchParams reads "+" as a space, and "+1415…" must stay a number.
+    query.append(decodeLenient(eq < 0 ? pair : pair.slice(0, eq)), decodeLenient(eq < 0 ? "" : pair.slice(eq + 1)));
+  }
+  return query;
+}
+
+function decodeLenient(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 /** The path's segments, decoded: `/contacts/%2B1415` → `["contacts", "+1415"]`. */

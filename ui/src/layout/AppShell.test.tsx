@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
+import { PAGES } from "../pages/registry.ts";
 import { ACME_LIVE, installBackend, SANDBOX } from "../test/backend.ts";
 import { renderApp } from "../test/render.tsx";
 
@@ -69,7 +70,7 @@ describe("the layout", () => {
     installBackend();
     const { user } = renderApp();
     const sidebar = screen.getByTestId("sidebar");
-    expect(within(sidebar).getAllByRole("link").map((a) => a.textContent)).toEqual(["Overview", "Contacts", "Settings"]);
+    expect(within(sidebar).getAllByRole("link").map((a) => a.textContent)).toEqual(PAGES.map((page) => page.label));
     expect(screen.getByTestId("overview")).toBeTruthy();
     expect(screen.getByTestId("nav-overview").getAttribute("aria-current")).toBe("page");
 

@@ -1,5 +1,6 @@
 // Plain words for what the messages API sends: statuses, directions, channels, times, fields.
 import type { BadgeTone } from "../../components/Badge.tsx";
+import { pathQuery } from "../../router.ts";
 
 interface StatusWords {
   label: string;
@@ -119,22 +120,7 @@ export function previewText(content: string | null | undefined, mediaUrl: string
 
 /** The query part of a hash path: `/messages?number=+1415…` → { number: "+1415…" }. */
 export function queryOf(path: string): Record<string, string> {
-  const at = path.indexOf("?");
-  if (at < 0) return {};
-  const out: Record<string, string> = {};
-  for (const pair of path.slice(at + 1).split("&")) {
-    if (!pair) continue;
-    const eq = pair.indexOf("=");
-    const key = eq < 0 ? pair : pair.slice(0, eq);
-    const value = eq < 0 ? "" : pair.slice(eq + 1);
-    // Not URLSearchParams: it reads "+" as a space, and "+1415…" must stay a phone number.
-    try {
-      out[decodeURIComponent(key)] = decodeURIComponent(value);
-    } catch {
-      out[key] = value;
-    }
-  }
-  return out;
+  return Object.fromEntries(pathQuery(path));
 }
 
 /** The path of a contact's conversation (the "+" kept as typed; it is safe in a hash). */
