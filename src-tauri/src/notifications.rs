@@ -34,6 +34,7 @@ pub fn on_activity(app: &AppHandle, activity: &Activity) {
     tauri::async_runtime::spawn(async move {
         let focused = main_window_focused(&app);
         let Some(message) = should_notify(&activity, &settings.get(), focused) else {
+            log::debug!("inbound message while the window is in front: no notification");
             return;
         };
         notify(&app, message).await;

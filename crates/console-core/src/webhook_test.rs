@@ -359,14 +359,18 @@ fn failure(e: &reqwest::Error, secret: Option<&str>, timeout: Duration) -> AppEr
             "The webhook address didn't answer within {} seconds. Check that the server is running and answers quickly.",
             timeout.as_secs().max(1)
         )
-    } else if refused(e) || lower.contains("connection refused") {
+    } else if io_kind(e) == Some(std::io::ErrorKind::ConnectionRefused)
+        || lower.contains("connection refused")
+    {
         "Nothing is listening at that address: the connection was refused. Check the address and that the server is running.".to_owned()
-    } else if lower.contains("certificate")
+    } else if io_kind(e) == Some(std::io::ErrorKind::InvalidData)
+        || lower.contains("certificate")
         || lower.contains("tls")
         || lower.contains("handshake")
-        || lower.contains("ssl")
+        || lower.contains("corrupt message")
     {
-        "A secure (TLS) connection to that address couldn't be made — its certificate may be invalid or expired.".to_owned()
+        // tokio-rustls reports every TLS failure as `InvalidData`.
+        "A secure (TLS) connection to that address couldn't be made — its certificate may be invalid or expired, or it doesn't speak https.".to_owned()
     } else if lower.contains("dns") || lower.contains("lookup") || lower.contains("resolve") {
         "The server name in that address couldn't be found. Check the spelling.".to_owned()
     } else if e.is_builder() {
@@ -389,17 +393,16 @@ fn failure(e: &reqwest::Error, secret: Option<&str>, timeout: Duration) -> AppEr
     }
 }
 
-fn refused(e: &reqwest::Error) -> bool {
+/// The kind of the first I/O error behind `e`, if any.
+fn io_kind(e: &reqwest::Error) -> Option<std::io::ErrorKind> {
     let mut source: Option<&(dyn std::error::Error + 'static)> = Some(e);
     while let Some(err) = source {
         if let Some(io) = err.downcast_ref::<std::io::Error>() {
-            if io.kind() == std::io::ErrorKind::ConnectionRefused {
-                return true;
-            }
+            return Some(io.kind());
         }
         source = err.source();
     }
-    false
+    None
 }
 
 /// The error and its causes on one line (for the detail; the page shows the message).

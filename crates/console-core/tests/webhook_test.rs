@@ -384,3 +384,68 @@ fn the_target_takes_the_webhooks_own_secret_else_the_global_one() {
     let gone = TestTarget::find(&set, &WebhookType::Outbound, "https://b.example.com/in");
     assert_eq!(gone.unwrap_err().code, ErrorCode::NotFound);
 }
+
+#[tokio::test]
+async fn a_failed_secure_connection_is_said_in_plain_words() {
+    // A plain HTTP server behind an https:// address: the TLS handshake can't succeed.
+    let (base, _) = receiver(StatusCode::OK, "plain".into(), Duration::ZERO).await;
+    let url = base.replace("http://", "https://");
+    let error = WebhookTester::new()
+        .send(&target(
+            WebhookType::Receive,
+            &format!("{url}/in"),
+            Some("whs_tls_secret"),
+        ))
+        .await
+        .unwrap_err();
+    assert_eq!(error.code, ErrorCode::Network);
+    assert!(
+        error.message.contains("secure (TLS) connection"),
+        "{}",
+        error.message
+    );
+    assert!(!serde_json::to_string(&error)
+        .unwrap()
+        .contains("whs_tls_secret"));
+}
+
+#[tokio::test]
+async fn a_webhook_set_up_on_the_sandbox_is_found_and_tested_with_its_secret() {
+    use sendblue_client::models::webhooks::AddWebhooks;
+    use sendblue_client::{Client, ClientConfig};
+    use sendblue_sandbox::{SandboxConfig, DEFAULT_KEY_ID, DEFAULT_SECRET};
+
+    let dir = tempfile::tempdir().unwrap();
+    let sandbox = sendblue_sandbox::start(SandboxConfig::ephemeral(dir.path().join("s.db")))
+        .await
+        .unwrap();
+    let client = Client::new(
+        ClientConfig::new(DEFAULT_KEY_ID, DEFAULT_SECRET)
+            .with_base_url(&sandbox.base_url())
+            .unwrap(),
+    )
+    .unwrap();
+    let (base, seen) = receiver(StatusCode::ACCEPTED, "queued".into(), Duration::ZERO).await;
+    let url = format!("{base}/sendblue/status");
+    let mut entry = WebhookConfig::new(&url);
+    entry.secret = Some("whs_sandbox_hook".into());
+    client
+        .webhooks()
+        .add(&AddWebhooks::for_type(
+            WebhookType::Outbound,
+            vec![entry.into()],
+        ))
+        .await
+        .unwrap();
+
+    // What the `webhooks_send_test` command does: list, find, send.
+    let set = client.webhooks().list().await.unwrap();
+    let found = TestTarget::find(&set, &WebhookType::Outbound, &url).unwrap();
+    let result = WebhookTester::new().send(&found).await.unwrap();
+    assert_eq!((result.status, result.ok, result.signed), (202, true, true));
+    assert_eq!(result.excerpt, "queued");
+    let first = seen.lock().unwrap()[0].clone();
+    assert_eq!(first.headers["sb-signing-secret"], "whs_sandbox_hook");
+    assert_eq!(first.body["status"], "DELIVERED");
+    sandbox.shutdown().await;
+}

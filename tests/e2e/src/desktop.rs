@@ -149,7 +149,9 @@ impl OtherWindow {
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
-            .unwrap_or_else(|e| panic!("xlogo could not be started ({e}); apt-get install x11-apps"));
+            .unwrap_or_else(|e| {
+                panic!("xlogo could not be started ({e}); apt-get install x11-apps")
+            });
         let mut window = OtherWindow {
             child,
             id: String::new(),

@@ -98,7 +98,11 @@ impl NotificationDaemon {
         };
         let deadline = Instant::now() + Duration::from_secs(15);
         while !daemon_running() {
-            if let Some(status) = daemon.child.as_mut().and_then(|c| c.try_wait().ok().flatten()) {
+            if let Some(status) = daemon
+                .child
+                .as_mut()
+                .and_then(|c| c.try_wait().ok().flatten())
+            {
                 panic!("dunst exited ({status}): {}", daemon.log());
             }
             assert!(

@@ -172,7 +172,9 @@ mod tests {
         .await
         .unwrap();
         assert!(answer.starts_with("HTTP/1.1 200 OK"), "{answer}");
-        let got = receiver.wait_for("POST", "/hook", Duration::from_secs(5)).await;
+        let got = receiver
+            .wait_for("POST", "/hook", Duration::from_secs(5))
+            .await;
         assert_eq!(got.body, "{\"a\":1}");
         assert_eq!(got.header("Content-Type"), Some("application/json"));
     }

@@ -88,5 +88,8 @@ async fn harness_another_window_takes_the_focus() {
     e2e::desktop::focus_window(&main).expect("focus the main window");
     let other = e2e::OtherWindow::open();
     other.focus();
-    assert_ne!(e2e::desktop::focused_window().as_deref(), Some(main.as_str()));
+    assert_ne!(
+        e2e::desktop::focused_window().as_deref(),
+        Some(main.as_str())
+    );
 }

@@ -159,7 +159,8 @@ async fn sends_a_message_and_sees_it_delivered() {
         label.to_lowercase().contains("deliver"),
         "the status label says {label:?}"
     );
-    app.screenshot("sends_a_message_and_sees_it_delivered").await;
+    app.screenshot("sends_a_message_and_sees_it_delivered")
+        .await;
 }
 
 /// Open a conversation, make the sandbox deliver a reply from that person, and see the new
@@ -179,7 +180,10 @@ async fn a_reply_appears_in_the_open_conversation() {
     let inbound = tid("conversation-bubble").with_attr("data-direction", "in");
     let before = app.texts_now(&inbound).await.len();
     assert!(
-        !app.texts_now(&inbound).await.iter().any(|t| t.contains(TEXT)),
+        !app.texts_now(&inbound)
+            .await
+            .iter()
+            .any(|t| t.contains(TEXT)),
         "the reply is there before it was sent"
     );
 
@@ -256,7 +260,8 @@ async fn updates_a_contact_sharing_profile() {
     let card = tid("sharing-line-card").with_attr("data-number", V2_LINE);
     app.wait_for(card.clone().inner("sharing-name")).await;
 
-    app.type_into(card.clone().inner("sharing-name"), FIRST).await;
+    app.type_into(card.clone().inner("sharing-name"), FIRST)
+        .await;
     app.type_into(card.clone().inner("sharing-last-name"), LAST)
         .await;
     app.type_into(card.clone().inner("sharing-display-name"), DISPLAY)
@@ -295,8 +300,11 @@ async fn updates_a_contact_sharing_profile() {
     app.click("nav-sharing").await;
     app.click(tid("sharing-line").with_attr("data-number", V2_LINE))
         .await;
-    app.wait_for_text_containing(card.clone().inner("sharing-status"), "shares a contact card")
-        .await;
+    app.wait_for_text_containing(
+        card.clone().inner("sharing-status"),
+        "shares a contact card",
+    )
+    .await;
     app.wait_until("the saved first name in the form", async |app| {
         let field = app.visible_now(&card.clone().inner("sharing-name")).await?;
         let value = field.prop("value").await.ok().flatten()?;
@@ -406,13 +414,16 @@ async fn notifies_of_an_inbound_message_while_unfocused() {
 async fn wait_for_inbound_feed_item(app: &App, number: &str) {
     let digits: String = number.chars().filter(char::is_ascii_digit).collect();
     let inbound = tid("activity-item").with_attr("data-kind", "in");
-    app.wait_until(format!("a message from {number} in the activity feed"), async |app| {
-        app.texts_now(&inbound)
-            .await
-            .iter()
-            .map(|t| t.chars().filter(char::is_ascii_digit).collect::<String>())
-            .any(|d| d.contains(&digits))
-            .then_some(())
-    })
+    app.wait_until(
+        format!("a message from {number} in the activity feed"),
+        async |app| {
+            app.texts_now(&inbound)
+                .await
+                .iter()
+                .map(|t| t.chars().filter(char::is_ascii_digit).collect::<String>())
+                .any(|d| d.contains(&digits))
+                .then_some(())
+        },
+    )
     .await;
 }

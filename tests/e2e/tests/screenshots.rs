@@ -36,7 +36,12 @@ fn page_ids() -> Vec<String> {
     text.lines()
         .map(str::trim)
         .filter(|l| l.starts_with("{ id: \"") && l.contains("component:"))
-        .filter_map(|l| l.strip_prefix("{ id: \"")?.split('"').next().map(str::to_owned))
+        .filter_map(|l| {
+            l.strip_prefix("{ id: \"")?
+                .split('"')
+                .next()
+                .map(str::to_owned)
+        })
         .collect()
 }
 
@@ -53,7 +58,9 @@ fn the_registry_lists_pages() {
 #[ignore = "end-to-end: needs a display, tauri-driver and the built app (run scripts/screenshots)"]
 async fn screenshot_every_page() {
     let Some(out) = std::env::var_os("E2E_SCREENSHOTS_DIR").map(PathBuf::from) else {
-        eprintln!("[e2e] screenshot_every_page: skipped (scripts/screenshots sets E2E_SCREENSHOTS_DIR)");
+        eprintln!(
+            "[e2e] screenshot_every_page: skipped (scripts/screenshots sets E2E_SCREENSHOTS_DIR)"
+        );
         return;
     };
     let out = if out.is_absolute() {

@@ -380,6 +380,8 @@ describe("the compose page: Live, status and errors", () => {
     await user.type(screen.getByTestId("compose-text"), "Hi");
     await user.click(screen.getByTestId("compose-send"));
     expect((await screen.findByTestId("compose-status")).textContent).toBe("QUEUED");
+    // Read once when the card opens (in case an event came before the send's answer), then only on events.
+    await waitFor(() => expect(backend.callsTo("messages_status")).toEqual([{ messageHandle: "h-1" }]));
 
     for (const status of ["SENT", "DELIVERED"]) {
       backend.state.areas.compose.sent["h-1"]!.status = status;
@@ -392,6 +394,7 @@ describe("the compose page: Live, status and errors", () => {
       await waitFor(() => expect(screen.getByTestId("compose-status").textContent).toBe(status));
     }
     expect(screen.getByTestId("compose-status-label").textContent).toMatch(/^Delivered/);
+    expect(backend.callsTo("messages_status")).toHaveLength(3);
   });
 
   it("explains a refused send when the person opted out", async () => {

@@ -47,7 +47,7 @@ export function LineItem({ line }: { line: LineView }) {
           )}
         </span>
         <Button size="sm" disabled={unavailable} onClick={() => setEditing(true)} data-testid="line-forwarding" aria-label={`Call forwarding for ${line.number}`}>
-          Call forwarding…
+          Call forwarding
         </Button>
       </div>
       {editing && <ForwardingDialog number={line.number} current={forwarding.data?.forwarding_number ?? null} onClose={() => setEditing(false)} />}

@@ -95,4 +95,23 @@ describe("the overview", () => {
     expect(within(screen.getByTestId("overview-lines")).getByTestId("line-number").textContent).toBe("+12125550199");
     expect(backend.callsTo("contacts_count").length).toBe(countsBefore + 1);
   });
+
+  it("shows the newest messages, each opening its conversation, and webhooks by type", async () => {
+    installBackend();
+    renderApp();
+
+    const messages = await screen.findAllByTestId("overview-message");
+    // Newest first: the failed reminder of March 2, then the reply of March 1.
+    expect(messages[0]!.textContent).toContain("Reminder: appointment tomorrow");
+    expect(messages[1]!.textContent).toContain("On my way!");
+    expect(within(messages[1]!).getByRole("link").getAttribute("href")).toBe("#/messages?number=+14155550123");
+
+    const types = within(await screen.findByTestId("overview-webhooks")).getAllByTestId("overview-webhook-type");
+    expect(types.map((t) => [t.getAttribute("data-type"), t.textContent])).toEqual([
+      ["receive", "Incoming messages2 addresses"],
+      ["outbound", "Message status1 address"],
+    ]);
+    // The card never shows a webhook's address or secret, only counts.
+    expect(screen.getByTestId("overview").textContent).not.toContain("whs_");
+  });
 });

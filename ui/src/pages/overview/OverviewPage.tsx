@@ -6,9 +6,11 @@ import { useContactCount } from "../../hooks/useContactCount.ts";
 import { hrefFor } from "../../router.ts";
 import { ContactCountCard } from "./ContactCountCard.tsx";
 import { LinesCard } from "./LinesCard.tsx";
+import { RecentMessagesCard } from "./RecentMessagesCard.tsx";
+import { WebhooksCard } from "./WebhooksCard.tsx";
 import { useOverviewLines } from "./useOverviewLines.ts";
 
-/** The start page: the active account's lines and contact count. */
+/** The start page: the active account's lines, contact count, recent messages and webhooks. */
 export function OverviewPage() {
   const active = useActiveProfile();
   const count = useContactCount();
@@ -60,6 +62,8 @@ export function OverviewPage() {
         <div className="overview-grid">
           <ContactCountCard query={count} />
           <LinesCard lines={lines} />
+          <WebhooksCard />
+          <RecentMessagesCard />
         </div>
       )}
     </div>

@@ -59,8 +59,8 @@ export function WebhookRow({ item, hasGlobalSecret, onEdit, onDelete }: WebhookR
         </div>
       </div>
       <div className="webhook-row__actions">
-        <Button size="sm" busy={test.isPending} onClick={() => void onTest()} data-testid="webhook-test" aria-label={`Send a test event to ${item.url}`}>
-          {test.isPending ? "Sending…" : "Send test event"}
+        <Button size="sm" busy={test.isPending} onClick={() => void onTest()} data-testid="webhook-test" aria-label={`Send test event to ${item.url}`}>
+          Send test event
         </Button>
         <Button size="sm" onClick={() => onEdit(item)} data-testid="webhook-edit" aria-label={`Edit ${item.url}`}>
           Edit
