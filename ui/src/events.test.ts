@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { Activity_Serialize } from "./bindings.gen.ts";
 import { ACTIVITY_FEED_LIMIT, applyActivity, type FeedItem, type TypingState } from "./events.ts";
 import { createQueryClient } from "./queryClient.ts";
@@ -49,5 +49,17 @@ describe("applyActivity", () => {
     const queryClient = createQueryClient();
     applyActivity(queryClient, { kind: "connection_state", data: { state: "live" } } as unknown as Activity_Serialize);
     expect(queryClient.getQueryData(queryKeys.activityConnection())).toEqual({ state: "live" });
+  });
+
+  it("keeps the feed while no page shows it (it can't be fetched again)", () => {
+    vi.useFakeTimers();
+    try {
+      const queryClient = createQueryClient();
+      applyActivity(queryClient, received("+14155550123", "e9"));
+      vi.advanceTimersByTime(60 * 60 * 1000);
+      expect(queryClient.getQueryData<FeedItem[]>(queryKeys.activityFeed())).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

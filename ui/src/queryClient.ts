@@ -9,7 +9,7 @@ declare module "@tanstack/react-query" {
 }
 
 export function createQueryClient(): QueryClient {
-  return new QueryClient({
+  const client = new QueryClient({
     defaultOptions: {
       queries: {
         // The Rust client already retries reads with backoff; retrying here again would only
@@ -22,4 +22,8 @@ export function createQueryClient(): QueryClient {
       mutations: { retry: false },
     },
   });
+  // The live feed, connection state and typing exist only as events built them: nothing can
+  // fetch them again, so they are never garbage-collected while the app runs.
+  client.setQueryDefaults(["activity"], { gcTime: Infinity, staleTime: Infinity });
+  return client;
 }

@@ -21,6 +21,15 @@ describe("the contacts page", () => {
     await waitFor(() => expect(screen.getAllByTestId("contact-row").map((r) => r.getAttribute("data-phone"))).toEqual(["+14155550124"]));
   });
 
+  it("opens on a number named in the address, and drops it from the address", async () => {
+    installBackend();
+    renderApp("/contacts?number=+14155550124");
+
+    await waitFor(() => expect(screen.getAllByTestId("contact-row").map((r) => r.getAttribute("data-phone"))).toEqual(["+14155550124"]));
+    expect((screen.getByTestId("contacts-search") as HTMLInputElement).value).toBe("+14155550124");
+    expect(window.location.hash).toBe("#/contacts");
+  });
+
   it("formats the phone as it is typed and sends nothing when it is invalid", async () => {
     const backend = installBackend();
     const { user } = renderApp("/contacts");

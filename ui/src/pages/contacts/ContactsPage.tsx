@@ -19,7 +19,7 @@ import { MIRROR_PAGE, useMirrorPages, type ContactFilter } from "../../hooks/use
 import { useMirrorStatus } from "../../hooks/useMirrorStatus.ts";
 import { useMirrorTags } from "../../hooks/useMirrorTags.ts";
 import { useOptOutContact } from "../../hooks/useOptOutContact.ts";
-import { useRouteFlag } from "../../hooks/useRouteFlag.ts";
+import { useRouteFlag, useRouteParam } from "../../hooks/useRouteFlag.ts";
 import { toAppError, unwrap } from "../../ipc.ts";
 import { ContactForm } from "./ContactForm.tsx";
 import { ContactsTable } from "./ContactsTable.tsx";
@@ -68,6 +68,8 @@ export function ContactsPage() {
   const toast = useToast();
   // `#/contacts?new=1` (the command palette's "New contact") opens the empty form.
   useRouteFlag("new", () => setEditing("new"));
+  // `#/contacts?number=+1…` (a contact named in the activity feed) searches for that number.
+  useRouteParam("number", setText);
 
   const filter: ContactFilter = useMemo(
     () => ({

@@ -84,7 +84,7 @@ describe("the lines page", { timeout: 20_000 }, () => {
     const preview = await screen.findByTestId("provisioning-preview");
     expect(backend.callsTo("provisioning_preview")).toEqual([{}]);
     expect(within(preview).getByTestId("provisioning-message").textContent).toBe("Confirm within 10 minutes to complete the purchase.");
-    expect(within(preview).getByTestId("provisioning-expiry").textContent).toMatch(/^(10:00|9:5\d) more minutes/);
+    expect(within(preview).getByTestId("provisioning-expiry").textContent).toMatch(/^(10:00|9:5\d) left \(until /);
     const warning = within(preview).getByTestId("provisioning-charge-warning");
     expect(warning.textContent).toMatch(/charges the card Sendblue has on file/);
     const confirm = within(preview).getByTestId("provisioning-confirm");

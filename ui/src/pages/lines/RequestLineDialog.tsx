@@ -158,7 +158,7 @@ function Offer({ preview, live, profileName, liveConfirmed, onLiveConfirmed, bus
               <span role="timer" aria-live="off">
                 {left}
               </span>{" "}
-              more minutes{preview.expires_at ? ` (until ${when(preview.expires_at)})` : ""}
+              left{preview.expires_at ? ` (until ${when(preview.expires_at)})` : ""}
             </>
           ) : (
             "about 10 minutes"
