@@ -31,7 +31,7 @@
 //! loopback HTTP server that records what it gets, and [`App::embedded_sandbox`] reaches the
 //! sandbox the app embeds (its admin paths make inbound messages and typing happen).
 //!
-//! Every wait polls for an element by `data-testid` (see `notes/ui-contract.md`), never a
+//! Every wait polls for an element by `data-testid` (see `docs/ui-contract.md`), never a
 //! fixed sleep; on timeout it saves `screenshots/<journey>-failed.png` and panics with the
 //! page's text and a source excerpt. Dropping the [`App`] — also when the journey panics —
 //! closes the session, ends tauri-driver, WebKitWebDriver and the app, and removes the

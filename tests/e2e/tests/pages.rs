@@ -409,6 +409,49 @@ async fn notifies_of_an_inbound_message_while_unfocused() {
     );
 }
 
+/// With the console's window in front, an inbound message makes no desktop notification; once
+/// another window has the focus, the next one does.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "end-to-end: needs a display, tauri-driver, dunst, xdotool and the built app (run scripts/e2e)"]
+async fn does_not_notify_while_the_window_is_focused() {
+    const FRONT_FROM: &str = "+16505550176";
+    const FRONT: &str = "Sent while the console is in front";
+    const AWAY_FROM: &str = "+16505550178";
+    const AWAY: &str = "Sent while another window is in front";
+
+    let daemon = NotificationDaemon::start();
+    let app = App::launch().await;
+    app.wait_for("overview").await;
+    let sandbox = app.embedded_sandbox().await;
+    app.click("nav-activity").await;
+    app.wait_for("activity-page").await;
+
+    // The console in front (notifications are on by default).
+    let main = app
+        .wait_until("the main window on the display", async |_| {
+            desktop::main_window()
+        })
+        .await;
+    desktop::focus_window(&main).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(desktop::focused_window().as_deref(), Some(main.as_str()));
+    sandbox.inbound(FRONT_FROM, V2_LINE, FRONT).await;
+    wait_for_inbound_feed_item(&app, FRONT_FROM).await;
+
+    // Another window in front: the next message is announced, the first one never was.
+    let other = OtherWindow::open();
+    other.focus();
+    sandbox.inbound(AWAY_FROM, V2_LINE, AWAY).await;
+    let got = daemon
+        .wait_for_summary("New message", Duration::from_secs(20))
+        .await;
+    assert!(got.body.contains(AWAY), "unexpected notification: {got:?}");
+    assert!(
+        !daemon.received().iter().any(|n| n.body.contains(FRONT)),
+        "a notification came while the console was in front: {:?}",
+        daemon.received()
+    );
+}
+
 /// Waits until the Activity feed shows a message received from `number` (E.164; the feed
 /// formats it, so digits are compared).
 async fn wait_for_inbound_feed_item(app: &App, number: &str) {

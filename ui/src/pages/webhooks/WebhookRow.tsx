@@ -3,6 +3,7 @@ import type { AppError_Serialize, WebhookTestResult } from "../../bindings.gen.t
 import { Button } from "../../components/Button.tsx";
 import { useSendWebhookTest } from "../../hooks/useSendWebhookTest.ts";
 import { toAppError } from "../../ipc.ts";
+import { useRevealed } from "./useRevealed.ts";
 import { MASK, statusText, type WebhookItem } from "./webhookModel.ts";
 
 export interface WebhookRowProps {
@@ -17,7 +18,7 @@ type TestOutcome = { result: WebhookTestResult } | { error: AppError_Serialize }
 
 /** One webhook: its address, its secret (masked until revealed), test, edit and delete. */
 export function WebhookRow({ item, hasGlobalSecret, onEdit, onDelete }: WebhookRowProps) {
-  const [revealed, setRevealed] = useState(false);
+  const [revealed, toggleRevealed] = useRevealed();
   const [outcome, setOutcome] = useState<TestOutcome | null>(null);
   const test = useSendWebhookTest();
 
@@ -47,7 +48,7 @@ export function WebhookRow({ item, hasGlobalSecret, onEdit, onDelete }: WebhookR
                 variant="ghost"
                 aria-pressed={revealed}
                 aria-label={`${revealed ? "Hide" : "Reveal"} the signing secret of ${item.url}`}
-                onClick={() => setRevealed((r) => !r)}
+                onClick={toggleRevealed}
                 data-testid="webhook-secret-reveal"
               >
                 {revealed ? "Hide" : "Reveal"}

@@ -52,6 +52,15 @@ describe("the webhooks page", { timeout: 20_000 }, () => {
     expect(reveal.getAttribute("aria-pressed")).toBe("true");
     expect(document.body.innerHTML).not.toContain("whs_global_9d2f");
 
+    // Hidden again when the window is hidden…
+    Object.defineProperty(document, "visibilityState", { configurable: true, get: () => "hidden" });
+    document.dispatchEvent(new Event("visibilitychange"));
+    await waitFor(() => expect(within(row).getByTestId("webhook-secret").textContent).toBe("••••••••"));
+    delete (document as { visibilityState?: unknown }).visibilityState;
+    await user.click(reveal);
+    expect(within(row).getByTestId("webhook-secret").textContent).toBe("whs_line2_secret");
+
+    // …and when leaving the page.
     await user.click(screen.getByTestId("nav-overview"));
     await screen.findByTestId("overview");
     await user.click(screen.getByTestId("nav-webhooks"));

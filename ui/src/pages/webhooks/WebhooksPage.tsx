@@ -11,6 +11,7 @@ import { toAppError } from "../../ipc.ts";
 import { ReplaceAllDialog } from "./ReplaceAllDialog.tsx";
 import { WebhookForm } from "./WebhookForm.tsx";
 import { WebhookRow } from "./WebhookRow.tsx";
+import { useRevealed } from "./useRevealed.ts";
 import { MASK, WEBHOOK_TYPES, itemsOf, type WebhookItem } from "./webhookModel.ts";
 
 /** Where Sendblue sends the account's events: by type, with add, edit, delete, test, replace all. */
@@ -21,7 +22,7 @@ export function WebhooksPage() {
   const [editing, setEditing] = useState<WebhookItem | "new" | null>(null);
   const [deleting, setDeleting] = useState<WebhookItem | null>(null);
   const [replacing, setReplacing] = useState(false);
-  const [globalRevealed, setGlobalRevealed] = useState(false);
+  const [globalRevealed, toggleGlobalRevealed] = useRevealed();
 
   const set = webhooks.data;
   const items = useMemo(() => (set ? itemsOf(set) : []), [set]);
@@ -74,7 +75,7 @@ export function WebhooksPage() {
                 size="sm"
                 variant="ghost"
                 aria-pressed={globalRevealed}
-                onClick={() => setGlobalRevealed((r) => !r)}
+                onClick={toggleGlobalRevealed}
                 data-testid="webhooks-global-secret-reveal"
               >
                 {globalRevealed ? "Hide" : "Reveal"}
