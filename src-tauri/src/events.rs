@@ -10,13 +10,16 @@
 //! | [`MirrorSyncProgress`] | `mirror-sync-progress` | `events.mirrorSyncProgress` | `SyncProgress` |
 //! | [`MirrorSynced`] | `mirror-synced` | `events.mirrorSynced` | `SyncEnded` |
 //! | [`SettingsChanged`] | `settings-changed` | `events.settingsChanged` | `AppSettings` |
+//! | [`AuditAppended`] | `audit-appended` | `events.auditAppended` | the `AuditEntry` as stored |
 //!
 //! The live ones are sent by [`PageEvents`], the app's [`LiveEvents`]; their payloads are
 //! console-core's own types, passed through unchanged (`transparent`).
 
 use console_core::follower::Activity;
 use console_core::mirror::SyncProgress;
-use console_core::{AppResult, JobInfo, JobProgress, LiveEvents, ProfileView, SyncEnded};
+use console_core::{
+    AppResult, AuditEntry, JobInfo, JobProgress, LiveEvents, ProfileView, SyncEnded,
+};
 use serde::{Deserialize, Serialize};
 use tauri::AppHandle;
 use tauri_specta::Event;
@@ -79,6 +82,11 @@ pub struct MirrorSynced(pub SyncEnded);
 #[serde(transparent)]
 pub struct SettingsChanged(pub console_core::AppSettings);
 
+/// An entry was written to the active profile's audit log: the entry as stored (redacted).
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
+#[serde(transparent)]
+pub struct AuditAppended(pub AuditEntry);
+
 /// The app's [`LiveEvents`]: each one becomes a typed event for the page.
 #[derive(Debug, Clone)]
 pub struct PageEvents {
@@ -119,5 +127,9 @@ impl LiveEvents for PageEvents {
 
     fn mirror_synced(&self, synced: &SyncEnded) {
         self.send(MirrorSynced(synced.clone()), "refresh ended");
+    }
+
+    fn audit_appended(&self, entry: &AuditEntry) {
+        self.send(AuditAppended(entry.clone()), "audit entry");
     }
 }

@@ -109,6 +109,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::imports::imports_jobs,
             commands::imports::imports_save_preset,
             commands::imports::imports_delete_preset,
+            media::media_cancel_upload,
         ])
         .events(collect_events![
             events::ProfileChanged,
@@ -118,6 +119,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             events::MirrorSyncProgress,
             events::MirrorSynced,
             events::SettingsChanged,
+            events::AuditAppended,
         ])
         // Counts, sizes, ids and timestamps cross as u64. They stay far below 2^53 (the
         // largest integer a JavaScript number holds exactly), so plain `number` is safe.

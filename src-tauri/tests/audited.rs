@@ -25,6 +25,7 @@ const NOT_AUDITED: &[&str] = &[
     "lines_call_forwarding",
     "lines_list",
     "lines_state",
+    "media_cancel_upload",
     "media_pick_and_upload",
     "media_upload_media_object",
     "messages_evaluate_service",

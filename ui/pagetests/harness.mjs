@@ -109,14 +109,18 @@ export async function setColorScheme(page, colorScheme) {
  * is still running (a colour-scheme switch animates button colours for a frame).
  */
 export async function settle(page, ms = 4000) {
-  await page.waitForFunction(
-    () =>
-      new Promise((done) =>
-        requestAnimationFrame(() => requestAnimationFrame(() => done(!document.getAnimations().some((a) => a instanceof CSSTransition)))),
-      ),
-    null,
-    { timeout: ms, polling: 50 },
-  );
+  const deadline = Date.now() + ms;
+  // page.evaluate awaits the promise (waitForFunction would take the promise itself as "true").
+  const transitioning = () =>
+    page.evaluate(
+      () =>
+        new Promise((done) =>
+          requestAnimationFrame(() => requestAnimationFrame(() => done(document.getAnimations().some((a) => a instanceof CSSTransition && a.playState === "running")))),
+        ),
+    );
+  while ((await transitioning()) && Date.now() < deadline) {
+    await new Promise((done) => setTimeout(done, 50));
+  }
   try {
     await page.waitForFunction(() => !document.querySelector('main [data-loading="true"], main [aria-busy="true"]'), null, { timeout: ms });
   } catch {

@@ -84,9 +84,13 @@ export const commands = {
 	reactionsTyping: (indicator: TypingIndicator_Deserialize) => typedError<TypingIndicatorResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("reactions_typing", { indicator })),
 	/**
 	 *  Asks the person for a file in a native dialog and uploads it to Sendblue's CDN
-	 *  (100 MB at most), reporting progress on `on_progress`. `None` when they cancel.
+	 *  (100 MB at most), reporting progress on `on_progress`. `None` when they cancel the
+	 *  dialog, or stop the upload with [`media_cancel_upload`] and the same `upload_id`.
+	 * 
+	 *  With `max_bytes`, a bigger file is refused before anything is sent, with a plain
+	 *  validation error naming `carrier` (what carries the file, e.g. "Text messages (SMS)").
 	 */
-	mediaPickAndUpload: (onProgress: Channel<UploadProgress>) => typedError<UploadFileResponse_Serialize | null, AppError_Serialize>(__TAURI_INVOKE("media_pick_and_upload", { onProgress })),
+	mediaPickAndUpload: (onProgress: Channel<UploadProgress>, maxBytes: number | null, carrier: string | null, uploadId: string | null) => typedError<UploadFileResponse_Serialize | null, AppError_Serialize>(__TAURI_INVOKE("media_pick_and_upload", { onProgress, maxBytes, carrier, uploadId })),
 	/**  Has Sendblue fetch a remote file (a signed URL, say) and host it. */
 	mediaUploadMediaObject: (mediaUrl: string) => typedError<UploadMediaObjectResponse_Serialize, AppError_Serialize>(__TAURI_INVOKE("media_upload_media_object", { mediaUrl })),
 	/**  Sends to a group or a set of numbers (guarded like every send: see `messages_send`). */
@@ -214,11 +218,17 @@ export const commands = {
 	importsSavePreset: (name: string, mapping: ColumnMapping) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("imports_save_preset", { name, mapping })),
 	/**  Deletes the preset `name`; `false` when there was none. */
 	importsDeletePreset: (name: string) => typedError<boolean, AppError_Serialize>(__TAURI_INVOKE("imports_delete_preset", { name })),
+	/**
+	 *  Stops the upload started with `upload_id` (nothing is kept on Sendblue). `false` when no
+	 *  such upload is running (it already ended).
+	 */
+	mediaCancelUpload: (uploadId: string) => __TAURI_INVOKE<boolean>("media_cancel_upload", { uploadId }),
 };
 
 /** Events */
 export const events = {
 	activity: makeEvent<ActivityEvent_Serialize, ActivityEvent_Deserialize>("activity"),
+	auditAppended: makeEvent<AuditAppended_Serialize, AuditAppended_Deserialize>("audit-appended"),
 	jobFinished: makeEvent<JobFinished_Serialize, JobFinished_Deserialize>("job-finished"),
 	jobProgress: makeEvent<JobProgressEvent_Serialize, JobProgressEvent_Deserialize>("job-progress"),
 	mirrorSyncProgress: makeEvent<MirrorSyncProgress_Serialize, MirrorSyncProgress_Deserialize>("mirror-sync-progress"),
@@ -504,6 +514,15 @@ export type AppSettings = {
 	/**  Show a desktop notification when a message comes in while the window isn't in front. */
 	notifications: boolean,
 };
+
+/**  An entry was written to the active profile's audit log: the entry as stored (redacted). */
+export type AuditAppended = AuditAppended_Serialize | AuditAppended_Deserialize;
+
+/**  An entry was written to the active profile's audit log: the entry as stored (redacted). */
+export type AuditAppended_Deserialize = AuditEntry_Deserialize;
+
+/**  An entry was written to the active profile's audit log: the entry as stored (redacted). */
+export type AuditAppended_Serialize = AuditEntry_Serialize;
 
 /**  One change, as the page lists it. */
 export type AuditEntry = AuditEntry_Serialize | AuditEntry_Deserialize;

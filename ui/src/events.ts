@@ -6,8 +6,10 @@ import { useEffect } from "react";
 import {
   events,
   type Activity_Serialize,
+  type AuditEntry_Serialize,
   type JobInfo_Serialize,
   type JobProgress_Serialize,
+  type MessageActivity_Serialize,
   type MirrorInfo_Serialize,
   type ProfileChanged_Serialize,
   type SyncProgress_Serialize,
@@ -26,6 +28,7 @@ export function listenToBackendEvents(queryClient: QueryClient): Unlisten {
     events.jobFinished.listen(({ payload }) => applyJobFinished(queryClient, payload)),
     events.activity.listen(({ payload }) => applyActivity(queryClient, payload)),
     events.settingsChanged.listen(({ payload }) => queryClient.setQueryData(queryKeys.settings(), payload)),
+    events.auditAppended.listen(({ payload }) => applyAuditAppended(queryClient, payload)),
   ].map(orNothing);
   return () => {
     for (const unlisten of pending) {
@@ -72,9 +75,26 @@ function isMirrorQuery(key: readonly unknown[]): boolean {
   return key[0] === "account" && key[2] === "mirror";
 }
 
-/** The mirror changed (a sync ended, or a job deleted contacts): its reads are fetched again. */
+/** Every query of one kind (`queryKeys.<kind>(pid)`'s third part), whichever profile it belongs to. */
+function isAccountQuery(key: readonly unknown[], kind: string): boolean {
+  return key[0] === "account" && key[2] === kind;
+}
+
+/**
+ * The contacts changed (a sync ended, a contact was created, or a job deleted or imported
+ * contacts): the mirror's reads and the overview's contact count are fetched again.
+ */
 export function invalidateMirror(queryClient: QueryClient): Promise<void> {
-  return queryClient.invalidateQueries({ predicate: (q) => isMirrorQuery(q.queryKey) });
+  return queryClient.invalidateQueries({
+    predicate: (q) => isMirrorQuery(q.queryKey) || isAccountQuery(q.queryKey, "contactCount"),
+  });
+}
+
+/** An entry was written to a profile's audit log: that log's open pages are read again. */
+export function applyAuditAppended(queryClient: QueryClient, entry: AuditEntry_Serialize): Promise<void> {
+  return queryClient.invalidateQueries({
+    predicate: (q) => isAccountQuery(q.queryKey, "audit") && q.queryKey[1] === entry.profile_id,
+  });
 }
 
 /** A refresh of the mirror moved on: the status shows it without fetching. */
@@ -100,7 +120,35 @@ export function jobViewOf(info: JobInfo_Serialize): JobView {
   return { id: info.id, kind: info.kind, state: info.state, done: info.done, total: info.total, failed: info.failed, info };
 }
 
+/** The jobs lists (`queryKeys.jobs`) of every profile. */
+function isJobsList(key: readonly unknown[]): boolean {
+  return isAccountQuery(key, "jobs");
+}
+
+/**
+ * Puts a job's new state into the jobs lists that hold it; a list that doesn't know the job
+ * yet (it started elsewhere) is read again.
+ */
+function updateJobsLists(queryClient: QueryClient, id: string, change: (old: JobInfo_Serialize) => JobInfo_Serialize): void {
+  let missing = false;
+  queryClient.setQueriesData<JobInfo_Serialize[]>({ predicate: (q) => isJobsList(q.queryKey) }, (old) => {
+    if (!old) return old;
+    if (!old.some((job) => job.id === id)) {
+      missing = true;
+      return old;
+    }
+    return old.map((job) => (job.id === id ? change(job) : job));
+  });
+  if (missing) void queryClient.invalidateQueries({ predicate: (q) => isJobsList(q.queryKey) });
+}
+
 export function applyJobProgress(queryClient: QueryClient, progress: JobProgress_Serialize): void {
+  updateJobsLists(queryClient, progress.job_id, (old) =>
+    // A late progress event never undoes the final report.
+    old.report
+      ? old
+      : { ...old, state: progress.state, done: progress.done, total: progress.total, failed: progress.failed },
+  );
   queryClient.setQueryData<JobView>(queryKeys.job(progress.job_id), (old) => {
     // A late progress event never undoes the final report.
     if (old?.info?.report) return old;
@@ -118,7 +166,11 @@ export function applyJobProgress(queryClient: QueryClient, progress: JobProgress
 
 export function applyJobFinished(queryClient: QueryClient, info: JobInfo_Serialize): void {
   queryClient.setQueryData<JobView>(queryKeys.job(info.id), jobViewOf(info));
+  updateJobsLists(queryClient, info.id, () => info);
   if (info.kind === "bulk_delete" || info.kind === "import_contacts") void invalidateMirror(queryClient);
+  if (info.kind === "import_contacts") {
+    void queryClient.invalidateQueries({ predicate: (q) => isAccountQuery(q.queryKey, "importJobs") });
+  }
 }
 
 /** How many activity items the feed keeps (older ones drop off the end). */
@@ -144,8 +196,9 @@ function eventIdOf(activity: Activity_Serialize): string | null {
 
 /**
  * An account event arrived: it joins the feed, and the caches it touches follow. Message
- * events refetch the message reads (history, conversation, status); a new contact refetches
- * the mirror's reads; a line change refetches the line state.
+ * events refetch the message reads they can touch (see `isMessageQueryTouchedBy`); a new
+ * contact refetches the mirror's reads and the contact count; a line change refetches the
+ * line state and the lines list.
  */
 export function applyActivity(queryClient: QueryClient, activity: Activity_Serialize): void {
   if (activity.kind === "connection_state") {
@@ -160,14 +213,16 @@ export function applyActivity(queryClient: QueryClient, activity: Activity_Seria
     case "message_created":
     case "message_updated":
     case "message_received":
-      void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] === "account" && q.queryKey[2] === "messages" });
+      void queryClient.invalidateQueries({ predicate: (q) => isMessageQueryTouchedBy(q.queryKey, activity.data) });
       if (activity.kind === "message_received" && activity.data.number) clearTyping(queryClient, activity.data.number);
       break;
     case "contact_created":
       void invalidateMirror(queryClient);
       break;
     case "line_changed":
-      void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] === "account" && q.queryKey[2] === "lineState" });
+      void queryClient.invalidateQueries({
+        predicate: (q) => isAccountQuery(q.queryKey, "lineState") || isAccountQuery(q.queryKey, "lines"),
+      });
       break;
     case "typing":
       if (activity.data.number) {
@@ -181,6 +236,48 @@ export function applyActivity(queryClient: QueryClient, activity: Activity_Seria
       break;
     default:
       break;
+  }
+}
+
+/** The list parameters (`ListMessages`) a history page was read with, as far as they matter here. */
+interface ListFilter {
+  number?: string | null;
+  from_number?: string | null;
+  to_number?: string | null;
+  sendblue_number?: string | null;
+}
+
+/**
+ * Whether a message event can change the read at `key` (under `queryKeys.messages`).
+ *
+ * - One message or its status (`one`/`status`, keyed by handle): only the event's message.
+ * - A history page (`list`): unless its filter names another conversation (a number that is
+ *   neither party of the message, or another line). Every loaded page of a matching history is
+ *   read again, not only the first: history is paged by offset, newest first, so a new
+ *   message shifts every later page by one (without a refetch the message at each page's
+ *   end would vanish), and a status change can concern a message on any page.
+ * - Anything else under `messages` (a read this code doesn't know): read again.
+ */
+export function isMessageQueryTouchedBy(key: readonly unknown[], message: MessageActivity_Serialize): boolean {
+  if (key[0] !== "account" || key[2] !== "messages") return false;
+  const handle = message.message_handle as string | null | undefined;
+  switch (key[3]) {
+    case "one":
+    case "status":
+      return !handle || key[4] === handle;
+    case "list": {
+      const filter = (key[4] ?? {}) as ListFilter;
+      const parties = [message.number, message.sendblue_number].filter((p): p is string => !!p);
+      // Without both parties the event can't rule a history out.
+      if (parties.length < 2) return true;
+      const names = (value: string | null | undefined) => !value || parties.includes(value);
+      if (!names(filter.number) || !names(filter.from_number) || !names(filter.to_number)) return false;
+      if (filter.sendblue_number && filter.sendblue_number !== message.sendblue_number) return false;
+      // A group's history is always read again: the event doesn't say which group.
+      return true;
+    }
+    default:
+      return true;
   }
 }
 

@@ -61,4 +61,6 @@ export const queryKeys = {
   settings: () => ["settings"] as const,
   /** One page of the active profile's audit log for these filters. */
   auditLog: (profileId: string, filter: object) => ["account", profileId, "audit", filter] as const,
+  /** Every background job of the active profile, newest first (kept fresh by job events). */
+  jobs: (profileId: string) => ["account", profileId, "jobs"] as const,
 };

@@ -33,3 +33,4 @@ pub mod settings;
 pub use settings::{AppSettings, Settings, SettingsChange, SettingsStore, Theme};
 pub mod webhook_test;
 pub mod import_wizard;
+pub mod media;

@@ -1,6 +1,11 @@
 //! Media: upload a local file (chosen in a native dialog, never named by the page) with
-//! progress, or have Sendblue fetch and host a remote file.
+//! progress — its size checked against the message's limit before anything is sent, and
+//! stoppable part-way — or have Sendblue fetch and host a remote file.
 
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
+
+use console_core::media::{upload_checked, UploadLimit, UploadStop};
 use console_core::AppResult;
 use sendblue_client::models::media::{UploadFileResponse, UploadMediaObjectResponse};
 use serde::{Deserialize, Serialize};
@@ -20,24 +25,79 @@ pub struct UploadProgress {
 }
 
 /// Asks the person for a file in a native dialog and uploads it to Sendblue's CDN
-/// (100 MB at most), reporting progress on `on_progress`. `None` when they cancel.
+/// (100 MB at most), reporting progress on `on_progress`. `None` when they cancel the
+/// dialog, or stop the upload with [`media_cancel_upload`] and the same `upload_id`.
+///
+/// With `max_bytes`, a bigger file is refused before anything is sent, with a plain
+/// validation error naming `carrier` (what carries the file, e.g. "Text messages (SMS)").
 #[tauri::command]
 #[specta::specta]
 pub async fn media_pick_and_upload(
     app: AppHandle,
     on_progress: Channel<UploadProgress>,
+    max_bytes: Option<u64>,
+    carrier: Option<String>,
+    upload_id: Option<String>,
 ) -> AppResult<Option<UploadFileResponse>> {
     let client = app.client()?;
     let dialog = dialogs::file_dialog(&app, "Choose a file to upload");
     let Some(path) = dialogs::pick_file(dialog).await? else {
         return Ok(None);
     };
+    let limit = max_bytes.map(|max_bytes| UploadLimit { max_bytes, carrier });
+    let stop = UploadStop::new();
+    let _registered = upload_id.map(|id| Registered::new(id, stop.clone()));
     let reporter = ProgressReporter::new(on_progress);
-    let uploaded = client
-        .media()
-        .upload_file_with_progress(&path, move |sent, total| reporter.report(sent, total))
-        .await?;
-    Ok(Some(uploaded))
+    upload_checked(&client, &path, limit.as_ref(), &stop, move |sent, total| {
+        reporter.report(sent, total)
+    })
+    .await
+}
+
+/// Stops the upload started with `upload_id` (nothing is kept on Sendblue). `false` when no
+/// such upload is running (it already ended).
+#[tauri::command]
+#[specta::specta]
+pub fn media_cancel_upload(upload_id: String) -> bool {
+    let stop = uploads()
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .remove(&upload_id);
+    match stop {
+        Some(stop) => {
+            stop.stop();
+            true
+        }
+        None => false,
+    }
+}
+
+/// The uploads in progress that can be stopped, by the page's id for them.
+fn uploads() -> &'static Mutex<HashMap<String, UploadStop>> {
+    static UPLOADS: OnceLock<Mutex<HashMap<String, UploadStop>>> = OnceLock::new();
+    UPLOADS.get_or_init(Mutex::default)
+}
+
+/// An upload's entry in [`uploads`], removed when the upload ends either way.
+struct Registered(String);
+
+impl Registered {
+    fn new(id: String, stop: UploadStop) -> Self {
+        uploads()
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(id.clone(), stop);
+        Self(id)
+    }
+}
+
+impl Drop for Registered {
+    fn drop(&mut self) {
+        uploads()
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .remove(&self.0);
+    }
 }
 
 /// Has Sendblue fetch a remote file (a signed URL, say) and host it.

@@ -3,10 +3,11 @@ import { pageForPath } from "../pages/registry.ts";
 import { usePath } from "../router.ts";
 import { ActiveProfile } from "./ActiveProfile.tsx";
 import { CommandPalette } from "./CommandPalette.tsx";
+import { JobsIndicator } from "./JobsIndicator.tsx";
 import { SecretStorageWarning } from "./SecretStorageWarning.tsx";
 import { Sidebar } from "./Sidebar.tsx";
 
-/** Sidebar, header (active profile, secret-storage warning) and the current page. */
+/** Sidebar, header (background jobs, active profile, secret-storage warning) and the current page. */
 export function AppShell() {
   const page = pageForPath(usePath());
   const mainRef = useRef<HTMLElement>(null);
@@ -21,6 +22,7 @@ export function AppShell() {
       <div className="app-main">
         <header className="app-header">
           <CommandPalette />
+          <JobsIndicator />
           <ActiveProfile />
         </header>
         <SecretStorageWarning />

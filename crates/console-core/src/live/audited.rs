@@ -6,10 +6,10 @@ use std::future::Future;
 
 use serde::Serialize;
 
-use crate::audit::{AuditEvent, AuditLog};
+use super::Live;
+use crate::audit::AuditEvent;
 use crate::console::Console;
 use crate::error::{AppError, AppResult};
-use crate::profiles::Profile;
 
 /// A change, as the audit log names it: what is done (`action`, see
 /// [`crate::audit::action`]), to what (`target`), and details worth keeping (stored only as
@@ -67,7 +67,7 @@ impl Console {
     ) -> AppResult<T> {
         let outcome = change.await;
         match self.live() {
-            Ok(live) => record(live.audit(), live.profile(), audit, outcome.as_ref().err()),
+            Ok(live) => record(&live, audit, outcome.as_ref().err()),
             Err(e) => tracing::warn!(
                 action = audit.action,
                 "no audit log to record a change in: {}",
@@ -78,12 +78,14 @@ impl Console {
     }
 }
 
-/// Writes one entry; a failure to write is logged.
-pub(super) fn record(log: &AuditLog, profile: &Profile, audit: Audit, error: Option<&AppError>) {
-    let mut event = AuditEvent::new(profile, audit.action, audit.target);
+/// Writes one entry in `live`'s log and, once written, announces it (as stored: redacted)
+/// through [`super::LiveEvents::audit_appended`]; a failure to write is logged.
+pub(super) fn record(live: &Live, audit: Audit, error: Option<&AppError>) {
+    let mut event = AuditEvent::new(&live.profile, audit.action, audit.target);
     event.details = audit.details;
     event.error = error.cloned();
-    if let Err(e) = log.record(event) {
-        tracing::warn!(action = audit.action, "couldn't write the audit log: {e}");
+    match live.audit.record(event) {
+        Ok(entry) => live.config.events.audit_appended(&entry),
+        Err(e) => tracing::warn!(action = audit.action, "couldn't write the audit log: {e}"),
     }
 }

@@ -165,7 +165,7 @@ impl Live {
                 "state": info.state,
                 "counts": counts,
             }));
-            record(&live.audit, &live.profile, audit, error.as_ref());
+            record(&live, audit, error.as_ref());
             live.config.events.job_finished(&info);
         });
     }

@@ -24,7 +24,7 @@ use std::sync::{Arc, RwLock};
 
 use sendblue_client::Client;
 
-use crate::audit::AuditLog;
+use crate::audit::{AuditEntry, AuditLog};
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::follower::{
     Activity, ActivityOutput, ConnectionState, ContactSink, Follower, FollowerConfig,
@@ -52,6 +52,8 @@ pub trait LiveEvents: Send + Sync + 'static {
     fn mirror_progress(&self, _progress: &SyncProgress) {}
     /// A mirror refresh ended (with its report, or why it stopped).
     fn mirror_synced(&self, _synced: &SyncEnded) {}
+    /// An entry was written to the profile's audit log (as stored: redacted).
+    fn audit_appended(&self, _entry: &AuditEntry) {}
 }
 
 /// Listens to nothing (tools and tests that don't care).

@@ -66,7 +66,7 @@ describe("the activity page", () => {
     await waitFor(() =>
       expect(texts()).toEqual([
         "Other: Something else happened on the account: verification.approved",
-        "Line: Line +1 415 555 0100 changed health (now degraded)",
+        "Line: Line +1 415 555 0100 changed health (now: working with problems)",
         "Typing: Grace Hopper (+1 415 555 0124) is typing…",
         "Contact: New contact: Alan Turing (+1 212 555 0100)",
         "Message out: Message to +1 415 555 0999 was delivered",
@@ -109,7 +109,7 @@ describe("the activity page", () => {
     expect(screen.getAllByTestId("activity-item").map((li) => li.dataset.kind)).toEqual(["in", "in"]);
 
     await user.click(within(filter).getByTestId("activity-filter-out"));
-    expect(texts()).toEqual(["Message out: Message to Ada Lovelace (+1 415 555 0123) is queued to be sent"]);
+    expect(texts()).toEqual(["Message out: Message to Ada Lovelace (+1 415 555 0123) is waiting to be sent"]);
 
     await user.click(within(filter).getByTestId("activity-filter-lines"));
     expect(screen.getByTestId("activity-empty-filter")).toBeTruthy();
@@ -130,7 +130,7 @@ describe("the activity page", () => {
     expect(screen.getByTestId("activity-connection").dataset.state).toBe("reconnecting");
 
     await send({ kind: "connection_state", data: { state: "polling", reason: "this account has no live stream" } });
-    await waitFor(() => expect(screen.getByTestId("activity-connection").textContent).toBe("Polling… (this account has no live stream)"));
+    await waitFor(() => expect(screen.getByTestId("activity-connection").textContent).toBe("Checking for news every few seconds (this account has no live stream)"));
 
     await send({ kind: "connection_state", data: { state: "live" } });
     await waitFor(() => expect(screen.getByTestId("activity-connection").textContent).toBe("Connected live"));

@@ -1,6 +1,10 @@
 // Activity items in plain words: their kind for the filter, a sentence anyone can read, the
 // moment they happened, and who they are about. Pure functions, tested on their own.
 import type { Activity_Serialize, ConnectionState } from "../../bindings.gen.ts";
+import { lineHealthWords, messageStatusWords } from "../../format/words.ts";
+import { relativeTime } from "../../format/time.ts";
+
+export { relativeTime };
 
 /** The filter's kinds. */
 export type ActivityKind = "in" | "out" | "contacts" | "typing" | "lines" | "other";
@@ -80,23 +84,8 @@ export function who(number: string | null, name: string | null): string {
   return name ? `${name} (${prettyNumber(number)})` : prettyNumber(number);
 }
 
-const STATUS_WORDS: Record<string, string> = {
-  REGISTERED: "is being sent",
-  PENDING: "is being sent",
-  QUEUED: "is queued to be sent",
-  ACCEPTED: "was accepted for sending",
-  SENT: "was sent",
-  DELIVERED: "was delivered",
-  READ: "was read",
-  RECEIVED: "was received",
-  DECLINED: "was declined",
-  ERROR: "couldn't be sent",
-  FAILED: "couldn't be sent",
-};
-
 function statusWords(status: string | null): string {
-  if (!status) return "was updated";
-  return STATUS_WORDS[status.toUpperCase()] ?? `is now “${status.toLowerCase()}”`;
+  return messageStatusWords(status).phrase;
 }
 
 const LINE_CHANGES: Record<string, string> = {
@@ -133,11 +122,11 @@ export function sentence(activity: Activity_Serialize, name: string | null): str
     case "line_changed": {
       const line = activity.data.sendblue_number ? `Line ${prettyNumber(activity.data.sendblue_number)}` : "A line";
       const change = LINE_CHANGES[activity.data.change] ?? "changed";
-      const status = activity.data.status ? ` (now ${activity.data.status.toLowerCase()})` : "";
+      const status = activity.data.status ? ` (now: ${lineHealthWords(activity.data.status).text.toLowerCase()})` : "";
       return `${line} ${change}${status}`;
     }
     case "other":
-      return `Something else happened on the account: ${activity.data.event_type}`;
+      return `Something else happened on the account (${eventWords(activity.data.event_type)})`;
     case "connection_state":
       return `Live updates: ${connectionWords(activity.data)}`;
     default:
@@ -158,7 +147,7 @@ export function connectionWords(state: ConnectionState | undefined, now = Date.n
       return `Reconnecting in ${left} s (${state.reason})`;
     }
     case "polling":
-      return `Polling… (${state.reason})`;
+      return `Checking for news every few seconds (${state.reason})`;
     case "stopped":
       return "Not following the account";
     default:
@@ -166,14 +155,8 @@ export function connectionWords(state: ConnectionState | undefined, now = Date.n
   }
 }
 
-/** "just now", "5 min ago", "3 h ago", "2 days ago". */
-export function relativeTime(at: number, now = Date.now()): string {
-  const seconds = Math.round((now - at) / 1000);
-  if (seconds < 45) return "just now";
-  const minutes = Math.round(seconds / 60);
-  if (minutes < 60) return `${minutes} min ago`;
-  const hours = Math.round(minutes / 60);
-  if (hours < 24) return `${hours} h ago`;
-  const days = Math.round(hours / 24);
-  return days === 1 ? "yesterday" : `${days} days ago`;
+/** An event type Sendblue sent that the console has no sentence for: "call_forwarding.updated" → "call forwarding updated". */
+function eventWords(eventType: string): string {
+  const words = eventType.replace(/[._-]+/g, " ").trim().toLowerCase();
+  return words === "" ? "an update" : words;
 }

@@ -2,10 +2,11 @@ import { useRef, useState, type KeyboardEvent } from "react";
 import type { UploadProgress } from "../../bindings.gen.ts";
 import { Button } from "../../components/Button.tsx";
 import { Input } from "../../components/Input.tsx";
-import { usePickAndUploadMedia } from "../../hooks/usePickAndUploadMedia.ts";
+import { useCancelUpload } from "../../hooks/useCancelUpload.ts";
+import { usePickAndUploadMedia, type PickAndUploadOptions } from "../../hooks/usePickAndUploadMedia.ts";
 import { useUploadMediaObject } from "../../hooks/useUploadMediaObject.ts";
 import { toAppError } from "../../ipc.ts";
-import { checkMediaSize, checkMediaUrl, formatSize, typeWarning, type MediaKind, type ServiceGuess } from "./media.ts";
+import { checkMediaSize, checkMediaUrl, formatSize, SMS_MAX_BYTES, typeWarning, type MediaKind, type ServiceGuess } from "./media.ts";
 import { humanError } from "./errors.ts";
 
 /** A file ready to go with the message. */
@@ -48,6 +49,16 @@ export interface AttachmentPanelProps {
   error?: string | null;
 }
 
+/**
+ * The limit the backend checks before uploading: on SMS a bigger file would never arrive, so
+ * it isn't sent at all. Other services take up to the upload's own 100 MB.
+ */
+export function uploadLimitFor(service: ServiceGuess): Pick<PickAndUploadOptions, "maxBytes" | "carrier"> {
+  return service === "SMS" ? { maxBytes: SMS_MAX_BYTES, carrier: "Text messages (SMS)" } : { maxBytes: null, carrier: null };
+}
+
+let uploadCounter = 0;
+
 function percent(progress: UploadProgress | null): number {
   if (!progress || progress.total === 0) return progress ? 100 : 0;
   return Math.min(100, Math.round((progress.sent / progress.total) * 100));
@@ -65,13 +76,20 @@ export function AttachmentPanel({ attachment, onAttach, link, onLinkChange, serv
     setProgress(report);
   });
   const copy = useUploadMediaObject();
+  const cancelUpload = useCancelUpload();
+  // The upload in progress, so Cancel can stop it.
+  const uploadId = useRef<string | null>(null);
+  const [stopped, setStopped] = useState(false);
 
   async function onPickFile() {
     setUploadError(null);
     setProgress(null);
+    setStopped(false);
     lastTotal.current = null;
+    const id = `upload-${Date.now()}-${++uploadCounter}`;
+    uploadId.current = id;
     try {
-      const uploaded = await upload.mutateAsync();
+      const uploaded = await upload.mutateAsync({ ...uploadLimitFor(service), uploadId: id });
       setProgress(null);
       if (uploaded) {
         onAttach(attachmentFromHosted(uploaded.media_url, lastTotal.current));
@@ -79,9 +97,24 @@ export function AttachmentPanel({ attachment, onAttach, link, onLinkChange, serv
       }
     } catch (e) {
       setProgress(null);
-      const human = humanError(toAppError(e));
-      setUploadError(`${human.title}. ${human.body}`);
+      const appError = toAppError(e);
+      if (appError.code === "Validation" && appError.detail?.field === "file") {
+        // The file's own problem (too big for SMS), already in plain words.
+        setUploadError(`${appError.message} Choose a smaller file.`);
+      } else {
+        const human = humanError(appError);
+        setUploadError(`${human.title}. ${human.body}`);
+      }
+    } finally {
+      uploadId.current = null;
     }
+  }
+
+  function onCancelUpload() {
+    const id = uploadId.current;
+    if (!id) return;
+    setStopped(true);
+    cancelUpload.mutate(id);
   }
 
   function attachLink() {
@@ -158,6 +191,11 @@ export function AttachmentPanel({ attachment, onAttach, link, onLinkChange, serv
         <div className="compose-upload" data-testid="compose-upload" role="status">
           <span>{progress ? `Uploading… ${percent(progress)}% of ${formatSize(progress.total)}` : "Choose a file in the window that opened…"}</span>
           {progress && <progress max={100} value={percent(progress)} aria-label="Upload progress" data-testid="compose-upload-progress" />}
+          {progress && (
+            <Button size="sm" variant="ghost" onClick={onCancelUpload} busy={cancelUpload.isPending} data-testid="compose-upload-cancel">
+              Cancel upload
+            </Button>
+          )}
         </div>
       ) : (
         <div className="compose-attach__buttons">
@@ -170,6 +208,11 @@ export function AttachmentPanel({ attachment, onAttach, link, onLinkChange, serv
             </Button>
           )}
         </div>
+      )}
+      {stopped && !upload.isPending && !uploadError && (
+        <p className="muted" role="status" data-testid="compose-upload-stopped">
+          Upload stopped. Nothing was attached.
+        </p>
       )}
       {uploadError && (
         <p className="field__error" role="alert" data-testid="compose-upload-error">

@@ -37,6 +37,21 @@ describe("the compose page: sending", () => {
     expect((await screen.findByTestId("compose-status")).textContent).toBe("QUEUED");
   });
 
+  it("reads a national number in Settings' default country (GB)", async () => {
+    const backend = installBackend((s) => {
+      s.areas.settings.settings.default_country = "GB";
+    });
+    const { user } = await openCompose();
+    await screen.findByText(/United Kingdom numbers by default/);
+
+    await user.type(screen.getByTestId("compose-recipient"), "07911 123456{Enter}");
+    expect(screen.getByTestId("compose-recipient-chip").getAttribute("data-phone")).toBe("+447911123456");
+    await user.type(screen.getByTestId("compose-text"), "Hello from London");
+    await user.click(screen.getByTestId("compose-send"));
+    await waitFor(() => expect(backend.callsTo("messages_send")).toHaveLength(1));
+    expect((backend.callsTo("messages_send")[0] as { message: { number: string } }).message.number).toBe("+447911123456");
+  });
+
   it("sends media, the chosen effect and the chosen line exactly", async () => {
     const backend = installBackend();
     const { user } = await openCompose();

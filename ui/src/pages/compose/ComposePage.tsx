@@ -8,10 +8,10 @@ import { useCreateGroup } from "../../hooks/useCreateGroup.ts";
 import { useSendCarousel } from "../../hooks/useSendCarousel.ts";
 import { useSendGroupMessage } from "../../hooks/useSendGroupMessage.ts";
 import { useSendMessage } from "../../hooks/useSendMessage.ts";
-import { useSendNeedsConfirmation } from "../../hooks/useSendNeedsConfirmation.ts";
-import { toAppError } from "../../ipc.ts";
+import { useLiveConfirmedSend } from "../../hooks/useLiveConfirmedSend.ts";
 import { pathQuery, usePath } from "../../router.ts";
-import { toE164 } from "../contacts/phone.ts";
+import { usePhoneRules } from "../../hooks/usePhoneRules.ts";
+import type { PhoneRules } from "../settings/countries.ts";
 import { attachmentFromLink, attachmentProblems, AttachmentPanel, type Attachment } from "./AttachmentPanel.tsx";
 import { CarouselEditor, carouselUrls } from "./CarouselEditor.tsx";
 import { useContactFor } from "./contacts.ts";
@@ -29,16 +29,17 @@ import { StatusCard, type SentMessage } from "./StatusCard.tsx";
 import { resolveRecipients, validateDraft, type ComposeCheck, type GroupAction } from "./validation.ts";
 
 /** The number of a deep link (`#/compose?number=+1415…`); a bare `+` arrives as a space. */
-function linkedNumber(path: string): string | null {
+function linkedNumber(path: string, phone: PhoneRules): string | null {
   const raw = pathQuery(path).get("number");
   if (!raw) return null;
-  return toE164(raw.replace(/^ (?=\d)/, "+"));
+  return phone.toE164(raw.replace(/^ (?=\d)/, "+"));
 }
 
 /** Send a one-off message: to one person, a group, or as a carousel; then watch it arrive. */
 export function ComposePage() {
   const path = usePath();
-  const link = linkedNumber(path);
+  const phoneRules = usePhoneRules();
+  const link = linkedNumber(path, phoneRules);
   const [seenLink, setSeenLink] = useState<string | null>(null);
   const [recipients, setRecipients] = useState<Recipient[]>([]);
   const [pending, setPending] = useState("");
@@ -59,14 +60,12 @@ export function ComposePage() {
   const [chosenLine, setChosenLine] = useState<string | null>(null);
   const [checked, setChecked] = useState<ComposeCheck | null>(null);
   const [sendError, setSendError] = useState<HumanError | null>(null);
-  const [confirming, setConfirming] = useState<Outgoing | null>(null);
   const [sent, setSent] = useState<SentMessage | null>(null);
   const [createdGroup, setCreatedGroup] = useState<string | null>(null);
 
   const toast = useToast();
   const profile = useActiveProfile().data;
   const live = profile?.profile.kind === "Live";
-  const needsConfirmation = useSendNeedsConfirmation();
   const sendMessage = useSendMessage();
   const sendCarousel = useSendCarousel();
   const sendGroup = useSendGroupMessage();
@@ -76,6 +75,7 @@ export function ComposePage() {
   const all = resolveRecipients(
     recipients.map((r) => r.phone),
     pending,
+    phoneRules,
   );
   const single = all.length === 1 ? all[0]! : null;
   const group = all.length > 1;
@@ -101,6 +101,7 @@ export function ComposePage() {
       hasMedia: media !== null,
       carousel,
       line,
+      phone: phoneRules,
     });
   }
   // After a first try, the messages follow the edits.
@@ -116,9 +117,30 @@ export function ComposePage() {
     return names.length <= 2 ? names.join(" and ") : `${names[0]} and ${names.length - 1} others`;
   }
 
-  async function run(outgoing: Outgoing, confirmLive: boolean) {
-    setSendError(null);
+  async function copyGroupId(id: string) {
     try {
+      await navigator.clipboard.writeText(id);
+      toast.show({ tone: "success", title: "Copied", body: "The group's reference is on the clipboard." });
+    } catch {
+      toast.show({ tone: "error", title: "Couldn't copy", body: "Copying isn't available here." });
+    }
+  }
+
+  function finishSend(message: SentMessage) {
+    setSent(message);
+    setCreatedGroup(null);
+    setText("");
+    setAttachment(null);
+    setMediaLink(null);
+    setEffect("");
+    setCarouselText("");
+    setChecked(null);
+    toast.show({ tone: "success", title: "Sent", body: `On its way to ${message.to}.` });
+  }
+
+  const sender = useLiveConfirmedSend<Outgoing>(
+    async (outgoing, confirmLive) => {
+      setSendError(null);
       switch (outgoing.kind) {
         case "message": {
           const answer = await sendMessage.mutateAsync({ message: outgoing.message, confirmLive });
@@ -142,27 +164,12 @@ export function ComposePage() {
           break;
         }
       }
-    } catch (error) {
-      const appError = toAppError(error);
-      if (appError.code === "Validation" && appError.detail?.field === "confirm_live") {
-        setConfirming(outgoing);
-        return;
-      }
+    },
+    (appError, outgoing) => {
       setSendError(humanError(appError, outgoing.kind === "carousel" ? "carousel" : outgoing.kind === "message" ? "send" : "group"));
-    }
-  }
-
-  function finishSend(message: SentMessage) {
-    setSent(message);
-    setCreatedGroup(null);
-    setText("");
-    setAttachment(null);
-    setMediaLink(null);
-    setEffect("");
-    setCarouselText("");
-    setChecked(null);
-    toast.show({ tone: "success", title: "Sent", body: `On its way to ${message.to}.` });
-  }
+    },
+  );
+  const confirming = sender.confirming;
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -186,18 +193,8 @@ export function ComposePage() {
       effect,
       carousel,
     });
-    if (outgoing.kind !== "create") {
-      try {
-        if (await needsConfirmation()) {
-          setConfirming(outgoing);
-          return;
-        }
-      } catch (error) {
-        setSendError(humanError(toAppError(error)));
-        return;
-      }
-    }
-    await run(outgoing, false);
+    // Creating a group sends nothing, so it needs no Live confirmation.
+    await sender.start(outgoing, { skipCheck: outgoing.kind === "create" });
   }
 
   function onNew() {
@@ -295,7 +292,14 @@ export function ComposePage() {
         {createdGroup !== null && (
           <Card title="Group created" testId="compose-group-created">
             <p>The group conversation is ready. Send it a message from here by choosing “Send as a group”.</p>
-            {createdGroup && <p className="muted mono">Group id: {createdGroup}</p>}
+            {createdGroup && (
+              <p className="muted">
+                Technical reference (for Sendblue support):{" "}
+                <Button size="sm" onClick={() => void copyGroupId(createdGroup)} data-testid="compose-group-copy-id">
+                  Copy reference
+                </Button>
+              </p>
+            )}
           </Card>
         )}
         {sent && <StatusCard key={sent.handle} sent={sent} onNew={onNew} />}
@@ -304,24 +308,20 @@ export function ComposePage() {
 
       <Dialog
         open={confirming !== null}
-        onClose={() => setConfirming(null)}
+        onClose={sender.cancel}
         title="Send to a real phone?"
         testId="compose-confirm-live"
         description={`“${profile?.profile.name ?? "This profile"}” is a Live account: this message goes to a real person's phone and may be charged. The console asks once each time it starts.`}
         footer={
           <>
-            <Button onClick={() => setConfirming(null)} data-testid="compose-confirm-live-cancel">
+            <Button onClick={sender.cancel} data-testid="compose-confirm-live-cancel">
               Cancel
             </Button>
             <Button
               variant="primary"
               busy={busy}
               data-testid="compose-confirm-live-send"
-              onClick={() => {
-                const outgoing = confirming;
-                setConfirming(null);
-                if (outgoing) void run(outgoing, true);
-              }}
+              onClick={() => void sender.confirm()}
             >
               Send it
             </Button>

@@ -2,7 +2,8 @@ import { useId, useState, type KeyboardEvent } from "react";
 import type { Contact_Serialize } from "../../bindings.gen.ts";
 import { Badge } from "../../components/Badge.tsx";
 import { Field } from "../../components/Field.tsx";
-import { formatPhoneInput, toE164 } from "../contacts/phone.ts";
+import { usePhoneRules } from "../../hooks/usePhoneRules.ts";
+import type { PhoneRules } from "../settings/countries.ts";
 import { contactName, useContactSuggestions } from "./contacts.ts";
 import { useDebounced } from "./useDebounced.ts";
 
@@ -27,8 +28,8 @@ export interface RecipientFieldProps {
 }
 
 /** Numbers are formatted as they are typed; names are left alone (they search the contacts). */
-function typedValue(raw: string): string {
-  return /^[\d\s()+.-]*$/.test(raw) ? formatPhoneInput(raw) : raw;
+function typedValue(raw: string, phone: PhoneRules): string {
+  return /^[\d\s()+.-]*$/.test(raw) ? phone.format(raw) : raw;
 }
 
 /**
@@ -44,7 +45,8 @@ export function RecipientField({ recipients, pending, onPendingChange, onAdd, on
   const { contacts } = useContactSuggestions(search, SUGGESTIONS + recipients.length);
   const options = contacts.filter((c) => !recipients.some((r) => r.phone === c.phone)).slice(0, SUGGESTIONS);
   const showList = open && pending.trim() !== "" && options.length > 0;
-  const typed = toE164(pending);
+  const phone = usePhoneRules();
+  const typed = phone.toE164(pending);
 
   function pick(contact: Contact_Serialize) {
     onAdd({ phone: contact.phone, name: contactName(contact), optedOut: contact.opt_out === true });
@@ -116,7 +118,7 @@ export function RecipientField({ recipients, pending, onPendingChange, onAdd, on
       hint={
         typed && !recipients.some((r) => r.phone === typed)
           ? `Sends to ${typed}. Press Enter to add another person.`
-          : "Type a name or a phone number. US numbers by default; start with + for other countries."
+          : `Type a name or a phone number. ${phone.hint}`
       }
     >
       {(control) => (
@@ -154,7 +156,7 @@ export function RecipientField({ recipients, pending, onPendingChange, onAdd, on
             placeholder={recipients.length > 0 ? "Add another person" : "Name or phone number"}
             value={pending}
             onChange={(e) => {
-              onPendingChange(typedValue(e.target.value));
+              onPendingChange(typedValue(e.target.value, phone));
               setOpen(true);
               setActive(-1);
             }}

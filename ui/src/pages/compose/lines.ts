@@ -1,4 +1,5 @@
 // The account's lines for "Send from": their health in words, and which one to pick first.
+import { lineHealthWords } from "../../format/words.ts";
 import { useLines } from "../../hooks/useLines.ts";
 import { useLineState } from "../../hooks/useLineState.ts";
 
@@ -9,16 +10,7 @@ export interface SendLine {
 }
 
 export function lineStatusText(status: string | null): string {
-  switch (status) {
-    case "ONLINE":
-      return "Online";
-    case "DEGRADED":
-      return "Having trouble";
-    case "OFFLINE":
-      return "Offline";
-    default:
-      return "Status not reported";
-  }
+  return lineHealthWords(status).text;
 }
 
 /** The contact's own line when the account has it; else the first online line; else the first. */

@@ -1,6 +1,6 @@
 // Everything checked before a message leaves: who gets it, what it says, what is attached and
 // which line sends it. Messages are for people who don't know the API.
-import { phoneError, toE164 } from "../contacts/phone.ts";
+import { phoneRules, type PhoneRules } from "../settings/countries.ts";
 import { carouselCountError, checkCarouselUrl } from "./media.ts";
 import { MAX_CONTENT_CHARS } from "./segments.ts";
 
@@ -22,6 +22,8 @@ export interface ComposeDraft {
   /** The carousel's picture links, when a carousel is being sent. */
   carousel: readonly string[] | null;
   line: string;
+  /** How typed numbers are read (Settings' default country, `usePhoneRules()`); US rules when left out. */
+  phone?: PhoneRules;
 }
 
 export type ComposeField = "recipient" | "text" | "media" | "carousel" | "line";
@@ -33,22 +35,23 @@ export interface ComposeCheck {
 }
 
 /** The recipients of a draft: the added ones and a whole number still in the box. */
-export function resolveRecipients(recipients: readonly string[], pending: string): string[] {
+export function resolveRecipients(recipients: readonly string[], pending: string, phone: PhoneRules = phoneRules("US")): string[] {
   const all = [...recipients];
-  const typed = toE164(pending);
+  const typed = phone.toE164(pending);
   if (typed && !all.includes(typed)) all.push(typed);
   return all;
 }
 
 export function validateDraft(draft: ComposeDraft): ComposeCheck {
   const errors: ComposeCheck["errors"] = {};
-  const recipients = resolveRecipients(draft.recipients, draft.pending);
+  const phone = draft.phone ?? phoneRules("US");
+  const recipients = resolveRecipients(draft.recipients, draft.pending, phone);
   const pending = draft.pending.trim();
 
-  if (pending !== "" && toE164(pending) === null) {
+  if (pending !== "" && phone.toE164(pending) === null) {
     errors.recipient = /[a-z]/i.test(pending)
       ? "Choose the person from the suggestions, or type their phone number."
-      : phoneError(pending) ?? undefined;
+      : phone.error(pending) ?? undefined;
   } else if (recipients.length === 0) {
     errors.recipient = "Add who gets the message: type a phone number or a name.";
   } else if (recipients.length > GROUP_MAX) {

@@ -6,10 +6,9 @@ import { Input } from "../../components/Input.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useCreateContact } from "../../hooks/useCreateContact.ts";
 import { useUpdateContact } from "../../hooks/useUpdateContact.ts";
-import { useSettings } from "../../hooks/useSettings.ts";
+import { usePhoneRules } from "../../hooks/usePhoneRules.ts";
 import { useVerifyContact } from "../../hooks/useVerifyContact.ts";
 import { toAppError } from "../../ipc.ts";
-import { phoneRules } from "../settings/countries.ts";
 
 type Field = "phone" | "first_name" | "last_name" | "company_name" | "tags" | "custom_variables";
 
@@ -54,7 +53,7 @@ export function ContactForm({ contact, onClose, onDelete }: ContactFormProps) {
   const verify = useVerifyContact();
   const toast = useToast();
   // Numbers typed without a country code belong to Settings' default country.
-  const phoneRule = phoneRules(useSettings().data?.default_country ?? "US");
+  const phoneRule = usePhoneRules();
 
   function validate(): Partial<Record<Field, string>> {
     const found: Partial<Record<Field, string>> = {};

@@ -1,5 +1,6 @@
-// Phone numbers as people type them, and the E.164 form the API wants. The default country is
-// the US until Settings has a default-country choice.
+// US phone numbers as people type them, and the E.164 form the API wants. These are the US rules
+// only: phone fields use `usePhoneRules()` (hooks/usePhoneRules.ts), which follows Settings'
+// default country and falls back to these rules for the US.
 
 export const DEFAULT_COUNTRY_CODE = "1";
 

@@ -1,6 +1,2 @@
-import { useSettings } from "../../hooks/useSettings.ts";
-
-/** The country numbers without a country code default to: Settings' choice, the US until it is read. */
-export function useDefaultCountry(): string {
-  return useSettings().data?.default_country ?? "US";
-}
+// The default country lives with the phone rules every phone field uses.
+export { useDefaultCountry } from "../../hooks/usePhoneRules.ts";

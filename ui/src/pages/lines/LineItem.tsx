@@ -9,7 +9,7 @@ import { useCallForwarding } from "../../hooks/useCallForwarding.ts";
 import { useClearCallForwarding } from "../../hooks/useClearCallForwarding.ts";
 import { useSetCallForwarding } from "../../hooks/useSetCallForwarding.ts";
 import { toAppError } from "../../ipc.ts";
-import { formatPhoneInput, phoneError, toE164 } from "../contacts/phone.ts";
+import { usePhoneRules } from "../../hooks/usePhoneRules.ts";
 import { assignmentWords, healthWords, sinceWords, type LineView } from "./lineWords.ts";
 
 /** One line: its number, health in words, how it belongs to the account, and call forwarding. */
@@ -61,11 +61,12 @@ function ForwardingDialog({ number, current, onClose }: { number: string; curren
   const set = useSetCallForwarding();
   const clear = useClearCallForwarding();
   const toast = useToast();
+  const phone = usePhoneRules();
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const problem = phoneError(value);
-    const e164 = toE164(value);
+    const problem = phone.error(value);
+    const e164 = phone.toE164(value);
     if (problem || !e164) {
       setError(problem ?? "Enter a phone number.");
       return;
@@ -94,7 +95,7 @@ function ForwardingDialog({ number, current, onClose }: { number: string; curren
     }
   }
 
-  const e164 = toE164(value);
+  const e164 = phone.toE164(value);
   return (
     <Dialog
       open
@@ -110,9 +111,9 @@ function ForwardingDialog({ number, current, onClose }: { number: string; curren
           value={value}
           inputMode="tel"
           autoComplete="off"
-          onChange={(e) => setValue(formatPhoneInput(e.target.value))}
+          onChange={(e) => setValue(phone.format(e.target.value))}
           error={error}
-          hint={e164 ? `Saved as ${e164}` : "US numbers by default; start with + for other countries."}
+          hint={e164 ? `Saved as ${e164}` : phone.hint}
         />
         <div className="dialog__footer">
           {current && (

@@ -201,4 +201,11 @@ describe("the lines page", { timeout: 20_000 }, () => {
     expect(document.querySelector("img[src=x], script")).toBeNull();
     expect((window as { __pwned?: number }).__pwned).toBeUndefined();
   });
+
+  it("opens “Request a new line” from the address (#/lines?request=1), then drops the flag", async () => {
+    installBackend();
+    renderApp("/lines?request=1");
+    expect(await screen.findByTestId("line-request-dialog")).toBeTruthy();
+    await waitFor(() => expect(window.location.hash).toBe("#/lines"));
+  });
 });

@@ -12,6 +12,7 @@ import { useLineState } from "../../hooks/useLineState.ts";
 import { useLines } from "../../hooks/useLines.ts";
 import { toAppError } from "../../ipc.ts";
 import { LineItem } from "./LineItem.tsx";
+import { useRouteFlag } from "../../hooks/useRouteFlag.ts";
 import { RequestLineDialog } from "./RequestLineDialog.tsx";
 import { linesOf, ticketWords, when } from "./lineWords.ts";
 
@@ -33,6 +34,8 @@ export function LinesPage() {
   const state = useLineState();
   const toast = useToast();
   const [requesting, setRequesting] = useState(false);
+  // The command palette's "Request a new line" deep link: `#/lines?request=1`.
+  useRouteFlag("request", () => setRequesting(true));
   const [bought, setBought] = useState<ProvisionConfirmation_Serialize | null>(null);
   const [ticketId, setTicketId] = useState<number | null>(() => storedTicket(profileId));
   // Another profile follows its own request.

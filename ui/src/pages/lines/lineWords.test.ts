@@ -21,7 +21,7 @@ describe("lines in words", () => {
     const state = { worker_id: "w", sendblue_number: "+1", assignment: "assigned", status: "OFFLINE", status_changed_at: null, degraded_since: null, effective_until: null };
     expect(linesOf(["+1", "+2"], [state]).map((l) => [l.number, l.state?.status ?? null])).toEqual([["+1", "OFFLINE"], ["+2", null]]);
     expect(healthWords("OFFLINE").text).toBe("Not working");
-    expect(healthWords(null).text).toBe("State not reported");
+    expect(healthWords(null).text).toBe("Health not reported");
   });
 
   it("takes a 3-digit area code or a 5-digit ZIP", () => {

@@ -1,7 +1,8 @@
 // Lines in plain words: health, how a line belongs to the account, since when; and the
 // provisioning offer's price and time left.
 import type { LineState_Serialize, ProvisionPreview_Serialize } from "../../bindings.gen.ts";
-import type { BadgeTone } from "../../components/Badge.tsx";
+import { dateTime } from "../../format/time.ts";
+import { lineAssignmentWords, lineHealthWords, type LineHealthWords } from "../../format/words.ts";
 
 export interface LineView {
   number: string;
@@ -27,32 +28,13 @@ export function linesOf(numbers: readonly string[] | undefined, states: readonly
   return out;
 }
 
-export function healthWords(status: string | null | undefined): { text: string; tone: BadgeTone } {
-  switch (status) {
-    case "ONLINE":
-      return { text: "Working", tone: "success" };
-    case "DEGRADED":
-      return { text: "Working with problems", tone: "warning" };
-    case "OFFLINE":
-      return { text: "Not working", tone: "danger" };
-    default:
-      return { text: "State not reported", tone: "neutral" };
-  }
+/** A line's health in plain words (shared with every page: format/words.ts). */
+export function healthWords(status: string | null | undefined): LineHealthWords {
+  return lineHealthWords(status);
 }
 
 export function assignmentWords(state: LineState_Serialize | null): string | null {
-  switch (state?.assignment ?? null) {
-    case null:
-      return null;
-    case "assigned":
-      return "Dedicated to this account";
-    case "shared":
-      return "Shared with other accounts";
-    case "grace_period":
-      return state?.effective_until ? `Being released — usable until ${when(state.effective_until)}` : "Being released";
-    default:
-      return state?.assignment ?? null;
-  }
+  return lineAssignmentWords(state?.assignment, state?.effective_until);
 }
 
 /** "since 3/1/2026, 8:00 AM" for the health, when Sendblue says. */
@@ -61,10 +43,7 @@ export function sinceWords(state: LineState_Serialize | null): string | null {
   return at ? `since ${when(at)}` : null;
 }
 
-export function when(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString();
-}
+export const when = dateTime;
 
 /** "9:58" left until `expiresAt`, or `null` once it has passed. */
 export function timeLeft(expiresAt: string | null, now: number): string | null {
@@ -99,7 +78,7 @@ export function ticketWords(status: string, fulfilledNumber: string | null): str
     case "CANCELLED":
       return "This request was cancelled.";
     default:
-      return `Sendblue says: ${status}`;
+      return "Sendblue's team is working on this request.";
   }
 }
 

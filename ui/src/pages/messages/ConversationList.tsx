@@ -7,9 +7,9 @@ import { Input } from "../../components/Input.tsx";
 import { Skeleton } from "../../components/Skeleton.tsx";
 import { useMessagePages } from "../../hooks/useMessagePages.ts";
 import { hrefFor, navigate } from "../../router.ts";
-import { toE164 } from "../contacts/phone.ts";
+import { usePhoneRules } from "../../hooks/usePhoneRules.ts";
 import { useContactName } from "./ContactName.tsx";
-import { clockTime, conversationPath, dayKey, formatTime, previewText } from "./words.ts";
+import { HISTORY_PATH, clockTime, conversationPath, dayKey, formatTime, previewText } from "./words.ts";
 
 /** How many recent messages the list of conversations is built from. */
 export const RECENT_MESSAGES = 200;
@@ -57,11 +57,13 @@ export function ConversationList({ current }: { current: string | null }) {
     return [...seen.values()];
   }, [page?.data]);
 
+  const phone = usePhoneRules();
+
   function onOpen(event: FormEvent) {
     event.preventDefault();
-    const number = toE164(typed);
+    const number = phone.toE164(typed);
     if (!number) {
-      setError("Type a whole phone number, like (415) 555-0123, or start with + and the country code.");
+      setError(phone.error(typed) ?? "Enter a phone number.");
       return;
     }
     setError(null);
@@ -89,6 +91,9 @@ export function ConversationList({ current }: { current: string | null }) {
         </Button>
       </form>
       <h2 className="conv-list__title">Recent</h2>
+      <p className="muted conv-list__note" data-testid="conversation-list-groups-note">
+        Group messages aren't listed here: find them under <a href={hrefFor(HISTORY_PATH)}>History</a>.
+      </p>
       {page?.error ? (
         <ErrorNotice error={page.error.appError} onRetry={() => void page.refetch()} testId="conversation-list-error" />
       ) : page?.isPending ? (

@@ -65,6 +65,8 @@ describe("a conversation", () => {
     const { user } = renderApp("/messages?view=conversations");
     const links = await screen.findAllByTestId("conversation-link");
     expect(links.map((l) => l.getAttribute("data-number"))).toEqual(["+14155550124", ADA]);
+    // Group messages are in History, and the list says so.
+    expect(screen.getByTestId("conversation-list-groups-note").textContent).toMatch(/Group messages .*History/);
     await user.click(links[1]!);
     await waitFor(() => expect(screen.getByTestId("conversation").getAttribute("data-number")).toBe(ADA));
     expect(window.location.hash).toBe(`#/messages?number=${ADA}`);
@@ -248,11 +250,13 @@ describe("a conversation", () => {
 
     backend.on("profiles_send_needs_confirmation", () => false);
     backend.on("messages_send", () => {
-      throw appError("Validation", "This person opted out of messages.");
+      const refused = appError("Validation", "Sendblue refused the message.");
+      throw { ...refused, detail: { ...refused.detail!, error_code: "recipient_opted_out" } };
     });
     await user.type(screen.getByTestId("conversation-reply"), "Again");
     await user.click(screen.getByTestId("conversation-send"));
-    expect((await screen.findByTestId("conversation-reply-error")).textContent).toBe("This person opted out of messages.");
+    // The same plain words as Compose, not Sendblue's raw message.
+    expect((await screen.findByTestId("conversation-reply-error")).textContent).toMatch(/^This person opted out of messages\. They replied STOP/);
   });
 
   it("says so when there are no messages yet, and when they can't be read", async () => {

@@ -9,7 +9,7 @@ import { Skeleton } from "../../components/Skeleton.tsx";
 import { useLines } from "../../hooks/useLines.ts";
 import { useMessagePages, type MessageFilter } from "../../hooks/useMessagePages.ts";
 import { useMirrorPages, type ContactFilter } from "../../hooks/useMirrorSearch.ts";
-import { toE164 } from "../contacts/phone.ts";
+import { usePhoneRules } from "../../hooks/usePhoneRules.ts";
 import { MessageDetail } from "./MessageDetail.tsx";
 import { MessagesTable } from "./MessagesTable.tsx";
 import { FILTER_STATUSES, statusWords } from "./words.ts";
@@ -79,12 +79,13 @@ export function HistoryView() {
 
   const typedNumber = useDebounced(numberText, TYPING_PAUSE_MS);
   const { rows: suggestions, settled } = useContactSuggestions(typedNumber);
-  const number = typedNumber.trim() ? toE164(typedNumber) : null;
+  const phone = usePhoneRules();
+  const number = typedNumber.trim() ? phone.toE164(typedNumber) : null;
   const numberError =
     typedNumber.trim() && !number && settled
       ? suggestions.length > 0
         ? "Pick a contact from the suggestions, or type a whole phone number."
-        : "No contact matches. Type a whole phone number, like (415) 555-0123 or +44 20 7946 0958."
+        : `No contact matches. Type a whole phone number (${phone.hint.replace(/\.$/, "")}).`
       : null;
   const rangeError = from && to && from > to ? "The end date is before the start date." : null;
 

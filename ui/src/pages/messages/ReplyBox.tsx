@@ -2,18 +2,16 @@ import { useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { Button } from "../../components/Button.tsx";
 import { Dialog } from "../../components/Dialog.tsx";
 import { Field } from "../../components/Field.tsx";
-import { useToast } from "../../components/Toast.tsx";
 import { useSendMessage } from "../../hooks/useSendMessage.ts";
-import { useSendNeedsConfirmation } from "../../hooks/useSendNeedsConfirmation.ts";
+import { useLiveConfirmedSend } from "../../hooks/useLiveConfirmedSend.ts";
 import { useSendTyping } from "../../hooks/useSendTyping.ts";
-import { AppErrorThrown, toAppError } from "../../ipc.ts";
+import { humanError } from "../compose/errors.ts";
+import { MAX_CONTENT_CHARS } from "../compose/segments.ts";
 
 /** At most one typing indicator per this many ms while the person keeps typing. */
 export const TYPING_EVERY_MS = 4000;
 /** The longest the phone shows our typing bubble after one indicator (the API's default is 60 s). */
 const TYPING_SHOWS_MS = 15_000;
-/** The API's limit on a message's text. */
-const MAX_TEXT = 18_996;
 
 export interface ReplyBoxProps {
   /** The contact (E.164). */
@@ -28,12 +26,9 @@ export interface ReplyBoxProps {
 export function ReplyBox({ number, line, to }: ReplyBoxProps) {
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
-  const [confirmLive, setConfirmLive] = useState<string | null>(null);
   const lastTyping = useRef(0);
   const send = useSendMessage();
   const typing = useSendTyping();
-  const needsConfirmation = useSendNeedsConfirmation();
-  const toast = useToast();
 
   function onChange(value: string) {
     setText(value);
@@ -54,25 +49,18 @@ export function ReplyBox({ number, line, to }: ReplyBoxProps) {
     typing.mutate({ number, from_number: line, state: "start", max_duration_ms: TYPING_SHOWS_MS }, { onError: () => undefined });
   }
 
-  async function deliver(confirmed: boolean) {
-    if (!line) return;
-    const content = text.trim();
-    try {
-      await send.mutateAsync({ message: { number, from_number: line, content }, confirmLive: confirmed });
+  const sender = useLiveConfirmedSend<string>(
+    async (content, confirmLive) => {
+      if (!line) return;
+      await send.mutateAsync({ message: { number, from_number: line, content }, confirmLive });
       setText("");
-      setConfirmLive(null);
       lastTyping.current = 0;
-    } catch (cause) {
-      const appError = toAppError(cause);
-      // The backend still wants the Live confirmation (say, the profile was switched meanwhile).
-      if (cause instanceof AppErrorThrown && appError.code === "Validation" && appError.detail?.field === "confirm_live") {
-        setConfirmLive(appError.message);
-        return;
-      }
-      setConfirmLive(null);
-      setError(appError.message);
-    }
-  }
+    },
+    (appError) => {
+      const human = humanError(appError);
+      setError(`${human.title}. ${human.body}`);
+    },
+  );
 
   async function onSubmit(event?: FormEvent) {
     event?.preventDefault();
@@ -86,20 +74,12 @@ export function ReplyBox({ number, line, to }: ReplyBoxProps) {
       setError("Type a message first.");
       return;
     }
-    if (content.length > MAX_TEXT) {
-      setError(`This message is too long: at most ${MAX_TEXT.toLocaleString()} characters.`);
+    const length = Array.from(content).length;
+    if (length > MAX_CONTENT_CHARS) {
+      setError(`This message is too long: at most ${MAX_CONTENT_CHARS.toLocaleString()} characters.`);
       return;
     }
-    try {
-      if (await needsConfirmation()) {
-        setConfirmLive("This is a Live account: this message goes to a real phone. Send it?");
-        return;
-      }
-    } catch (cause) {
-      toast.show({ tone: "error", title: "Couldn't check the account", body: toAppError(cause).message });
-      return;
-    }
-    await deliver(false);
+    await sender.start(content);
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
@@ -129,15 +109,15 @@ export function ReplyBox({ number, line, to }: ReplyBoxProps) {
         Send
       </Button>
       <Dialog
-        open={confirmLive !== null}
-        onClose={() => setConfirmLive(null)}
+        open={sender.confirming !== null}
+        onClose={sender.cancel}
         title="Send to a real phone?"
-        description={confirmLive}
+        description="This is a Live account: this message goes to a real phone. Send it?"
         testId="conversation-live-confirm"
         footer={
           <>
-            <Button onClick={() => setConfirmLive(null)}>Cancel</Button>
-            <Button variant="primary" busy={send.isPending} onClick={() => void deliver(true)} data-testid="conversation-live-confirm-send">
+            <Button onClick={sender.cancel}>Cancel</Button>
+            <Button variant="primary" busy={send.isPending} onClick={() => void sender.confirm()} data-testid="conversation-live-confirm-send">
               Send it
             </Button>
           </>

@@ -1,37 +1,12 @@
 // Plain words for what the messages API sends: statuses, directions, channels, times, fields.
-import type { BadgeTone } from "../../components/Badge.tsx";
+import { clockTime, dateTime, shortDateTime } from "../../format/time.ts";
+import { messageStatusWords } from "../../format/words.ts";
 import { pathQuery } from "../../router.ts";
 
-interface StatusWords {
-  label: string;
-  tone: BadgeTone;
-  /** What it means, for a tooltip and screen readers. */
-  help: string;
-}
+export type { MessageStatusWords as StatusWords } from "../../format/words.ts";
 
-const STATUS: Record<string, StatusWords> = {
-  REGISTERED: { label: "Created", tone: "neutral", help: "Sendblue has the message and will send it soon." },
-  PENDING: { label: "Pending", tone: "neutral", help: "Waiting to be sent." },
-  QUEUED: { label: "Waiting to send", tone: "neutral", help: "In line to be sent." },
-  ACCEPTED: { label: "Accepted", tone: "info", help: "Handed over for delivery." },
-  SENT: { label: "Sent", tone: "info", help: "Sent; not yet confirmed on the phone." },
-  DELIVERED: { label: "Delivered", tone: "success", help: "It reached the phone." },
-  READ: { label: "Read", tone: "success", help: "The person has read it." },
-  SUCCESS: { label: "Done", tone: "success", help: "Finished without a problem." },
-  RECEIVED: { label: "Received", tone: "info", help: "The person sent this to your line." },
-  DECLINED: { label: "Not sent", tone: "danger", help: "Sendblue refused to send it (for example, the person opted out)." },
-  ERROR: { label: "Failed", tone: "danger", help: "It couldn't be sent." },
-};
-
-/** The status in plain words with a badge tone (unknown ones are shown as they come, tidied). */
-export function statusWords(status: string | null | undefined): StatusWords {
-  const raw = (status ?? "").trim();
-  const known = STATUS[raw.toUpperCase()];
-  if (known) return known;
-  if (raw === "") return { label: "Unknown", tone: "neutral", help: "Sendblue didn't say." };
-  const tidy = raw.toLowerCase().replace(/_/g, " ");
-  return { label: tidy.charAt(0).toUpperCase() + tidy.slice(1), tone: "neutral", help: "A status the console doesn't know yet." };
-}
+/** The status in plain words with a badge tone (shared with every page: format/words.ts). */
+export const statusWords = messageStatusWords;
 
 /** The statuses the filter offers, in the order a message goes through them. */
 export const FILTER_STATUSES = ["QUEUED", "SENT", "DELIVERED", "READ", "RECEIVED", "DECLINED", "ERROR", "REGISTERED", "PENDING", "ACCEPTED"] as const;
@@ -41,18 +16,10 @@ export function directionWords(isOutbound: boolean | null | undefined): string {
 }
 
 /** A timestamp as the person's clock shows it (the raw text when it isn't a date). */
-export function formatTime(iso: string | null | undefined): string {
-  if (!iso) return "";
-  const when = new Date(iso);
-  return Number.isNaN(when.getTime()) ? iso : when.toLocaleString();
-}
+export const formatTime = dateTime;
 
 /** A timestamp in a table cell: "Mar 1, 2025, 6:05 PM". */
-export function shortTime(iso: string | null | undefined): string {
-  if (!iso) return "";
-  const when = new Date(iso);
-  return Number.isNaN(when.getTime()) ? iso : when.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
-}
+export const shortTime = shortDateTime;
 
 /** "Today", "Yesterday" or the date, for the separators between days in a conversation. */
 export function dayLabel(iso: string | null | undefined, now: Date = new Date()): string {
@@ -74,11 +41,7 @@ export function dayKey(iso: string | null | undefined): string {
   return `${when.getFullYear()}-${when.getMonth()}-${when.getDate()}`;
 }
 
-export function clockTime(iso: string | null | undefined): string {
-  if (!iso) return "";
-  const when = new Date(iso);
-  return Number.isNaN(when.getTime()) ? "" : when.toLocaleTimeString(undefined, { hour: "numeric", minute: "2-digit" });
-}
+export { clockTime };
 
 /** A media URL the page may load or link to: only web addresses, never `javascript:` or files. */
 export function safeMediaUrl(url: string | null | undefined): string | null {

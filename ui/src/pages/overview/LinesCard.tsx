@@ -2,6 +2,7 @@ import { Badge } from "../../components/Badge.tsx";
 import { Card } from "../../components/Card.tsx";
 import { EmptyState } from "../../components/EmptyState.tsx";
 import { Skeleton } from "../../components/Skeleton.tsx";
+import { lineHealthWords } from "../../format/words.ts";
 import { assignmentText, statusTone } from "./lineRows.ts";
 import type { OverviewLines } from "./useOverviewLines.ts";
 
@@ -24,7 +25,7 @@ export function LinesCard({ lines }: { lines: OverviewLines }) {
                   </span>
                   <span className="line-row__assignment muted">{assignmentText(row)}</span>
                   <Badge tone={statusTone(row.status)} data-testid="line-status" data-status={row.status ?? "UNKNOWN"}>
-                    {row.status ?? "Not reported"}
+                    {lineHealthWords(row.status).text}
                   </Badge>
                 </li>
               ))}

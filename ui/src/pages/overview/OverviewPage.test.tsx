@@ -16,7 +16,8 @@ describe("the overview", () => {
     expect((await screen.findByTestId("overview-contact-count")).textContent).toBe("412");
     const rows = within(await screen.findByTestId("overview-lines")).getAllByTestId("line-row");
     expect(rows.map((r) => within(r).getByTestId("line-number").textContent)).toEqual(["+14155550100", "+14155550101"]);
-    expect(rows.map((r) => within(r).getByTestId("line-status").textContent)).toEqual(["ONLINE", "DEGRADED"]);
+    expect(rows.map((r) => within(r).getByTestId("line-status").textContent)).toEqual(["Working", "Working with problems"]);
+    expect(rows.map((r) => within(r).getByTestId("line-status").getAttribute("data-status"))).toEqual(["ONLINE", "DEGRADED"]);
     expect(rows[0]!.textContent).toContain("Dedicated to this account");
     expect(rows[1]!.textContent).toContain("Shared with other accounts");
     expect(screen.queryByTestId("overview-error")).toBeNull();
@@ -31,7 +32,7 @@ describe("the overview", () => {
 
     const rows = within(await screen.findByTestId("overview-lines")).getAllByTestId("line-row");
     expect(rows.map((r) => within(r).getByTestId("line-number").textContent)).toEqual(["+14155550100", "+14155550101"]);
-    expect(within(rows[0]!).getByTestId("line-status").textContent).toBe("Not reported");
+    expect(within(rows[0]!).getByTestId("line-status").textContent).toBe("Health not reported");
     expect(screen.queryByTestId("overview-error")).toBeNull();
     expect(backend.callsTo("lines_list")).toHaveLength(1);
   });

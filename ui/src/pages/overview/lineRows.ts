@@ -1,4 +1,6 @@
 import type { LineState_Serialize } from "../../bindings.gen.ts";
+import type { BadgeTone } from "../../components/Badge.tsx";
+import { lineAssignmentWords, lineHealthWords } from "../../format/words.ts";
 
 /** One line as the overview shows it, from the state snapshot or the plain list. */
 export interface LineRow {
@@ -22,38 +24,13 @@ export function rowsFromNumbers(numbers: readonly string[]): LineRow[] {
   return numbers.map((number) => ({ number, status: null, assignment: null, effectiveUntil: null }));
 }
 
-/** How the line belongs to the account, in words. */
+/** How the line belongs to the account, in words (shared: format/words.ts). */
 export function assignmentText(row: LineRow): string | null {
-  switch (row.assignment) {
-    case null:
-      return null;
-    case "assigned":
-      return "Dedicated to this account";
-    case "shared":
-      return "Shared with other accounts";
-    case "grace_period":
-      return row.effectiveUntil ? `Being released — usable until ${formatDate(row.effectiveUntil)}` : "Being released";
-    default:
-      return row.assignment;
-  }
+  return lineAssignmentWords(row.assignment, row.effectiveUntil);
 }
 
-export type StatusTone = "success" | "warning" | "danger" | "neutral";
+export type StatusTone = BadgeTone;
 
 export function statusTone(status: string | null): StatusTone {
-  switch (status) {
-    case "ONLINE":
-      return "success";
-    case "DEGRADED":
-      return "warning";
-    case "OFFLINE":
-      return "danger";
-    default:
-      return "neutral";
-  }
-}
-
-function formatDate(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString();
+  return lineHealthWords(status).tone;
 }

@@ -127,4 +127,11 @@ describe("Settings → Profiles", () => {
       "Couldn't read the saved profiles: permission denied",
     );
   });
+
+  it("opens the add-profile form from the address (#/settings?add=1), then drops the flag", async () => {
+    installBackend();
+    renderApp("/settings?add=1");
+    expect(await screen.findByTestId("profile-form")).toBeTruthy();
+    await waitFor(() => expect(window.location.hash).toBe("#/settings"));
+  });
 });

@@ -6,6 +6,7 @@ import { EmptyState } from "../../components/EmptyState.tsx";
 import { ErrorNotice } from "../../components/ErrorNotice.tsx";
 import { Skeleton } from "../../components/Skeleton.tsx";
 import { useToast } from "../../components/Toast.tsx";
+import { useRouteFlag } from "../../hooks/useRouteFlag.ts";
 import { useProfiles } from "../../hooks/useProfiles.ts";
 import { ChangeSecretDialog } from "./ChangeSecretDialog.tsx";
 import { DeleteProfileDialog } from "./DeleteProfileDialog.tsx";
@@ -20,6 +21,8 @@ export function ProfilesSection() {
   const [deleting, setDeleting] = useState<ProfileView_Serialize | null>(null);
   const addButton = useRef<HTMLButtonElement>(null);
   const toast = useToast();
+  // The command palette's "Add profile" deep link: `#/settings?add=1`.
+  useRouteFlag("add", () => setAdding(true));
 
   function closeForm() {
     setAdding(false);

@@ -5,7 +5,7 @@ import { Input } from "../../components/Input.tsx";
 import { useMirrorPages, type ContactFilter } from "../../hooks/useMirrorSearch.ts";
 import { useShareCard } from "../../hooks/useShareCard.ts";
 import { toAppError } from "../../ipc.ts";
-import { formatPhoneInput, phoneError, toE164 } from "../contacts/phone.ts";
+import { usePhoneRules } from "../../hooks/usePhoneRules.ts";
 import type { Outcome } from "./SharingPanel.tsx";
 
 export interface SharePanelProps {
@@ -20,6 +20,7 @@ export function SharePanel({ line, hasCard, onOutcome, onUnsupported }: SharePan
   const [to, setTo] = useState("");
   const [error, setError] = useState<string | null>(null);
   const share = useShareCard();
+  const phone = usePhoneRules();
   const listId = useId();
   const filter: ContactFilter = useMemo(
     () => ({ text: null, tag: null, opted_out: null, verified: null, sendblue_number: line, sort: "name", direction: "asc" }),
@@ -33,8 +34,8 @@ export function SharePanel({ line, hasCard, onOutcome, onUnsupported }: SharePan
       setError("Save a card for this line first, then share it.");
       return;
     }
-    const problem = phoneError(to);
-    const number = toE164(to);
+    const problem = phone.error(to);
+    const number = phone.toE164(to);
     if (problem || !number) {
       setError(problem ?? "Enter a phone number.");
       return;
@@ -68,7 +69,7 @@ export function SharePanel({ line, hasCard, onOutcome, onUnsupported }: SharePan
           inputMode="tel"
           autoComplete="off"
           list={listId}
-          onChange={(e) => setTo(e.target.value.startsWith("+") || /^[\d\s()-]*$/.test(e.target.value) ? formatPhoneInput(e.target.value) : e.target.value)}
+          onChange={(e) => setTo(e.target.value.startsWith("+") || /^[\d\s()-]*$/.test(e.target.value) ? phone.format(e.target.value) : e.target.value)}
           error={error}
           hint="Pick one of this line's contacts or type a number."
         />

@@ -247,4 +247,12 @@ describe("the webhooks page", { timeout: 20_000 }, () => {
     expect(document.querySelector("img[src=x], script")).toBeNull();
     expect((window as { __pwned?: number }).__pwned).toBeUndefined();
   });
+
+  it("opens the add-webhook form from the address (#/webhooks?new=1), then drops the flag", async () => {
+    installBackend();
+    renderApp("/webhooks?new=1");
+    const form = await screen.findByTestId("webhook-form");
+    expect(within(form).getByText("Add a webhook")).toBeTruthy();
+    await waitFor(() => expect(window.location.hash).toBe("#/webhooks"));
+  });
 });

@@ -5,6 +5,7 @@ import { EmptyState } from "../../components/EmptyState.tsx";
 import { ErrorNotice } from "../../components/ErrorNotice.tsx";
 import { Skeleton } from "../../components/Skeleton.tsx";
 import { useToast } from "../../components/Toast.tsx";
+import { useRouteFlag } from "../../hooks/useRouteFlag.ts";
 import { useRemoveWebhook } from "../../hooks/useRemoveWebhook.ts";
 import { useWebhooks } from "../../hooks/useWebhooks.ts";
 import { toAppError } from "../../ipc.ts";
@@ -23,6 +24,8 @@ export function WebhooksPage() {
   const [deleting, setDeleting] = useState<WebhookItem | null>(null);
   const [replacing, setReplacing] = useState(false);
   const [globalRevealed, toggleGlobalRevealed] = useRevealed();
+  // The command palette's "Add webhook" deep link: `#/webhooks?new=1`.
+  useRouteFlag("new", () => setEditing("new"));
 
   const set = webhooks.data;
   const items = useMemo(() => (set ? itemsOf(set) : []), [set]);
