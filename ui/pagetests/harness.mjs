@@ -7,7 +7,9 @@
 //   await axe("label")                                 fails on serious/critical axe violations
 //   await calls("mirror_refresh")                      the fake backend's calls to a command
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
@@ -50,6 +52,17 @@ export async function assertInert(page, where = "the page") {
   assert.deepEqual(found, { pwned: null, images: 0, injected: 0, scripts: 0 }, `a payload became markup on ${where}`);
 }
 
+/** Where failures' screenshots go (gitignored). */
+export const OUT_DIR = join(dirname(fileURLToPath(import.meta.url)), "out");
+
+/** Saves a screenshot of the page as pagetests/out/<name>.png; returns its path. */
+export async function screenshot(page, name) {
+  mkdirSync(OUT_DIR, { recursive: true });
+  const path = join(OUT_DIR, `${name.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "").slice(0, 100)}.png`);
+  await page.screenshot({ path, fullPage: true }).catch(() => undefined);
+  return path;
+}
+
 /** Registers a test. */
 export function test(name, fn) {
   registered.push({ name, fn, file: currentFile });
@@ -71,6 +84,7 @@ export function hasPage(id) {
  * @property {(path?: string, options?: OpenOptions) => Promise<import("playwright-core").Locator>} open
  * @property {(label?: string) => Promise<void>} axe
  * @property {(cmd: string) => Promise<Array<Record<string, unknown>>>} calls
+ * @property {(line: string) => void} log  printed under the test's ✓/✗ line
  *
  * @typedef {object} OpenOptions
  * @property {(state: any) => void} [setup] runs in the page on the seeded state before the app starts
@@ -80,7 +94,7 @@ export function hasPage(id) {
  */
 
 /** Builds the context a test gets, over one page of a fresh browser context. */
-export function testContext(page, baseUrl) {
+export function testContext(page, baseUrl, log = () => undefined) {
   const open = async (path = "/", options = {}) => {
     await setColorScheme(page, options.colorScheme ?? "light");
     // Both run inside the page, so they can't use this file's variables.
@@ -96,6 +110,7 @@ export function testContext(page, baseUrl) {
     open,
     axe: (label) => checkAxe(page, label),
     calls: (cmd) => page.evaluate((c) => window.__backend.callsTo(c), cmd),
+    log,
   };
 }
 
@@ -109,7 +124,11 @@ export async function setColorScheme(page, colorScheme) {
  * is still running (a colour-scheme switch animates button colours for a frame).
  */
 export async function settle(page, ms = 4000) {
-  const deadline = Date.now() + ms;
+  try {
+    await page.waitForFunction(() => !document.querySelector('main [data-loading="true"], main [aria-busy="true"]'), null, { timeout: ms });
+  } catch {
+    // Something may stay busy for good (a refresh in progress); axe can still judge the page.
+  }
   // page.evaluate awaits the promise (waitForFunction would take the promise itself as "true").
   const transitioning = () =>
     page.evaluate(
@@ -118,13 +137,9 @@ export async function settle(page, ms = 4000) {
           requestAnimationFrame(() => requestAnimationFrame(() => done(document.getAnimations().some((a) => a instanceof CSSTransition && a.playState === "running")))),
         ),
     );
+  const deadline = Date.now() + ms;
   while ((await transitioning()) && Date.now() < deadline) {
     await new Promise((done) => setTimeout(done, 50));
-  }
-  try {
-    await page.waitForFunction(() => !document.querySelector('main [data-loading="true"], main [aria-busy="true"]'), null, { timeout: ms });
-  } catch {
-    // Something may stay busy for good (a refresh in progress); axe can still judge the page.
   }
 }
 

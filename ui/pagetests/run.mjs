@@ -4,19 +4,19 @@
 // headless through playwright-core, and runs every pagetests/specs/*.spec.mjs (or the spec files
 // named on the command line; PAGETEST_GREP=text keeps the tests whose name has it). Prints ✓/✗ per test, saves a screenshot of each failure in
 // pagetests/out/, and exits non-zero when a test fails.
-import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, rmSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import { dirname, extname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
-import { registered, setCurrentFile, setPages, testContext } from "./harness.mjs";
+import { OUT_DIR, registered, screenshot, setCurrentFile, setPages, testContext } from "./harness.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const DIST = resolve(HERE, "../dist-mock");
-const OUT = join(HERE, "out");
+const OUT = OUT_DIR;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const TEST_TIMEOUT_MS = 30_000;
+const TEST_TIMEOUT_MS = 60_000;
 const STEP_TIMEOUT_MS = 7_000;
 /** Tests at once (PAGETEST_WORKERS); two keep both cores of a small machine busy. */
 const WORKERS = Number(process.env.PAGETEST_WORKERS ?? 2);
@@ -74,17 +74,16 @@ async function runOne(browser, baseUrl, t) {
   page.on("console", (msg) => {
     if (msg.type() === "error") consoleErrors.push(msg.text());
   });
+  const logged = [];
   const t0 = Date.now();
   try {
-    await withTimeout(t.fn(testContext(page, baseUrl)), TEST_TIMEOUT_MS, "the test");
+    await withTimeout(t.fn(testContext(page, baseUrl, (line) => logged.push(line))), TEST_TIMEOUT_MS, "the test");
     if (pageErrors.length > 0) throw new Error(`The page threw:\n${pageErrors.join("\n")}`);
-    return { ok: true, lines: [`  ✓ ${t.name} (${Date.now() - t0} ms)`] };
+    return { ok: true, lines: [`  ✓ ${t.name} (${Date.now() - t0} ms)`, ...logged] };
   } catch (error) {
-    mkdirSync(OUT, { recursive: true });
-    const shot = join(OUT, `${fileSafe(`${t.file}-${t.name}`)}.png`);
-    await page.screenshot({ path: shot, fullPage: true }).catch(() => undefined);
+    const shot = await screenshot(page, `${t.file}-${t.name}`);
     const message = error instanceof Error ? error.message : String(error);
-    const lines = [`  ✗ ${t.name} (${Date.now() - t0} ms)`, indent(message)];
+    const lines = [`  ✗ ${t.name} (${Date.now() - t0} ms)`, ...logged, indent(message)];
     if (consoleErrors.length > 0) lines.push(indent(`Browser console errors:\n${consoleErrors.slice(0, 10).join("\n")}`));
     lines.push(indent(`Screenshot: ${relative(process.cwd(), shot)}`));
     return { ok: false, lines };
@@ -93,9 +92,6 @@ async function runOne(browser, baseUrl, t) {
   }
 }
 
-function fileSafe(name) {
-  return name.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "").slice(0, 100);
-}
 
 function indent(text, by = "    ") {
   return text

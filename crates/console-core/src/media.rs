@@ -35,7 +35,7 @@ pub fn format_size(bytes: u64) -> String {
         return format!("{} KB", (bytes as f64 / 1024.0).round());
     }
     let mb = bytes as f64 / MB as f64;
-    if bytes % MB == 0 {
+    if bytes.is_multiple_of(MB) {
         format!("{} MB", bytes / MB)
     } else if bytes < 10 * MB {
         format!("{mb:.1} MB")

@@ -65,7 +65,7 @@ describe("the activity page", () => {
 
     await waitFor(() =>
       expect(texts()).toEqual([
-        "Other: Something else happened on the account: verification.approved",
+        "Other: Something else happened on the account (verification approved)",
         "Line: Line +1 415 555 0100 changed health (now: working with problems)",
         "Typing: Grace Hopper (+1 415 555 0124) is typing…",
         "Contact: New contact: Alan Turing (+1 212 555 0100)",

@@ -157,6 +157,7 @@ export function connectionWords(state: ConnectionState | undefined, now = Date.n
 
 /** An event type Sendblue sent that the console has no sentence for: "call_forwarding.updated" → "call forwarding updated". */
 function eventWords(eventType: string): string {
-  const words = eventType.replace(/[._-]+/g, " ").trim().toLowerCase();
-  return words === "" ? "an update" : words;
+  const trimmed = eventType.trim();
+  if (trimmed === "") return "an update";
+  return /^[a-z0-9._-]+$/i.test(trimmed) ? trimmed.replace(/[._-]+/g, " ").toLowerCase() : trimmed;
 }

@@ -1,7 +1,6 @@
 // The account's lines for "Send from": their health in words, and which one to pick first.
 import { lineHealthWords } from "../../format/words.ts";
-import { useLines } from "../../hooks/useLines.ts";
-import { useLineState } from "../../hooks/useLineState.ts";
+import { useAccountLines } from "../../hooks/useAccountLines.ts";
 
 export interface SendLine {
   number: string;
@@ -19,17 +18,9 @@ export function defaultLine(lines: readonly SendLine[], contactLine: string | nu
   return (lines.find((l) => l.status === "ONLINE") ?? lines[0])?.number ?? "";
 }
 
-/** The lines with their health; the plain list when health isn't available. */
+/** The lines that can send, with their health; the plain list when health isn't available. */
 export function useSendLines(): { lines: SendLine[] | undefined; loading: boolean; failed: boolean } {
-  const state = useLineState();
-  const plain = useLines({ enabled: state.isError });
-  if (state.data) {
-    const lines = state.data.data
-      .filter((l) => l.sendblue_number)
-      .map((l) => ({ number: l.sendblue_number!, status: l.status && l.status !== "UNKNOWN" ? l.status : null }));
-    return { lines, loading: false, failed: false };
-  }
-  if (!state.isError) return { lines: undefined, loading: true, failed: false };
-  if (plain.data) return { lines: plain.data.map((number) => ({ number, status: null })), loading: false, failed: false };
-  return { lines: undefined, loading: plain.isPending, failed: plain.isError };
+  const account = useAccountLines();
+  const lines = account.lines?.filter((l) => l.hasNumber).map((l) => ({ number: l.number, status: l.status }));
+  return { lines, loading: account.isPending && !account.isError, failed: account.isError };
 }

@@ -112,7 +112,7 @@ describe("the contacts page", () => {
         report: { job_id: "job-1", kind: "bulk_delete", state: "completed", total: 2, counts: { deleted: 2 }, report_csv: null, backup_csv: "/tmp/backup.csv", output: null, finished_at: "2025-01-01T00:00:00Z", error: null },
       })),
     );
-    expect((await screen.findByTestId("job-report")).textContent).toMatch(/deleted: 2.*\/tmp\/backup\.csv/);
+    expect((await screen.findByTestId("job-report")).textContent).toMatch(/2 deleted\..*\/tmp\/backup\.csv/);
   });
 
   it("keeps HTML in names, tags and custom variables as plain text", async () => {

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { Contact_Serialize, ContactSortKey } from "../../bindings.gen.ts";
-import { commands } from "../../bindings.gen.ts";
 import { Button } from "../../components/Button.tsx";
 import { Dialog } from "../../components/Dialog.tsx";
 import { EmptyState } from "../../components/EmptyState.tsx";
@@ -18,9 +17,12 @@ import { useMirrorRefresh } from "../../hooks/useMirrorRefresh.ts";
 import { MIRROR_PAGE, useMirrorPages, type ContactFilter } from "../../hooks/useMirrorSearch.ts";
 import { useMirrorStatus } from "../../hooks/useMirrorStatus.ts";
 import { useMirrorTags } from "../../hooks/useMirrorTags.ts";
+import { useAccountLines } from "../../hooks/useAccountLines.ts";
+import { useMatchingPhones } from "../../hooks/useMatchingPhones.ts";
+import { countsWords } from "../../format/jobCounts.ts";
 import { useOptOutContact } from "../../hooks/useOptOutContact.ts";
 import { useRouteFlag, useRouteParam } from "../../hooks/useRouteFlag.ts";
-import { toAppError, unwrap } from "../../ipc.ts";
+import { toAppError } from "../../ipc.ts";
 import { ContactForm } from "./ContactForm.tsx";
 import { ContactsTable } from "./ContactsTable.tsx";
 
@@ -123,12 +125,16 @@ export function ContactsPage() {
   const exportContacts = useExportContacts();
   const job = useJob(jobId).data ?? null;
 
+  // Every line of the account (not only those of the rows loaded so far).
+  const accountLines = useAccountLines().lines;
   const lines = useMemo(() => {
     const seen = new Set<string>();
+    for (const l of accountLines ?? []) if (l.hasNumber) seen.add(l.number);
     for (const p of pages) for (const c of p.data?.rows ?? []) if (c.sendblue_number) seen.add(c.sendblue_number);
     if (line) seen.add(line);
     return [...seen].sort();
-  }, [pages, line]);
+  }, [accountLines, pages, line]);
+  const matching = useMatchingPhones();
 
   function onSort(key: ContactSortKey) {
     if (key === sort) setDirection((d) => (d === "asc" ? "desc" : "asc"));
@@ -171,19 +177,10 @@ export function ContactsPage() {
     }
   }
 
-  async function allMatchingPhones(): Promise<string[]> {
-    const phones: string[] = [];
-    for (let offset = 0; offset < total; offset += 500) {
-      const page = await unwrap(commands.mirrorSearch({ ...filter, offset, limit: 500 }));
-      phones.push(...page.rows.map((c) => c.phone));
-      if (page.rows.length === 0) break;
-    }
-    return phones;
-  }
-
   async function onConfirmBulk() {
+    if (matching.running || bulk.isPending) return;
     try {
-      const phones = allMatching ? await allMatchingPhones() : [...selected];
+      const phones = allMatching ? await matching.collect(filter, total) : [...selected];
       const info = await bulk.mutateAsync(phones);
       setJobId(info.id);
       setConfirmBulk(false);
@@ -329,9 +326,7 @@ export function ContactsPage() {
           )}
           {jobFinished && job.info?.report && (
             <p data-testid="job-report">
-              {Object.entries(job.info.report.counts)
-                .map(([k, n]) => `${k.replace(/_/g, " ")}: ${n}`)
-                .join(", ")}
+              {countsWords(job.info.report.counts)}
               {job.info.report.backup_csv ? ` Backup saved to ${job.info.report.backup_csv}.` : ""}
               {job.info.report.output ? ` Saved to ${job.info.report.output}.` : ""}
             </p>
@@ -416,7 +411,17 @@ export function ContactsPage() {
         footer={
           <>
             <Button onClick={() => setConfirmBulk(false)}>Cancel</Button>
-            <Button variant="danger" busy={bulk.isPending} onClick={() => void onConfirmBulk()} data-testid="contacts-delete-selected-confirm">
+            {matching.running && (
+              <span className="muted" role="status" data-testid="contacts-delete-selected-progress">
+                Collecting the contacts: {matching.found.toLocaleString()} of {selectedCount.toLocaleString()}…
+              </span>
+            )}
+            <Button
+              variant="danger"
+              busy={bulk.isPending || matching.running}
+              onClick={() => void onConfirmBulk()}
+              data-testid="contacts-delete-selected-confirm"
+            >
               Back up and delete
             </Button>
           </>

@@ -103,7 +103,7 @@ export function ContactsTable(props: ContactsTableProps) {
               onChange={(e) => onOptOut(c, e.target.checked)}
               data-testid="contact-opt-out"
             />
-            <span className="visually-hidden">Opted out of SMS</span>
+            <span className="visually-hidden">{`${fullName(c) || c.phone} opted out of SMS`}</span>
           </label>
         );
       case "line":

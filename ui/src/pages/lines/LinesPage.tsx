@@ -1,4 +1,4 @@
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import type { LineRequestTicket_Serialize, ProvisionConfirmation_Serialize } from "../../bindings.gen.ts";
 import { Badge } from "../../components/Badge.tsx";
 import { Button } from "../../components/Button.tsx";
@@ -8,13 +8,12 @@ import { Skeleton } from "../../components/Skeleton.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useActiveProfile } from "../../hooks/useActiveProfile.ts";
 import { useLineRequest } from "../../hooks/useLineRequest.ts";
-import { useLineState } from "../../hooks/useLineState.ts";
-import { useLines } from "../../hooks/useLines.ts";
+import { useAccountLines } from "../../hooks/useAccountLines.ts";
 import { toAppError } from "../../ipc.ts";
 import { LineItem } from "./LineItem.tsx";
 import { useRouteFlag } from "../../hooks/useRouteFlag.ts";
 import { RequestLineDialog } from "./RequestLineDialog.tsx";
-import { linesOf, ticketWords, when } from "./lineWords.ts";
+import { ticketWords, when } from "./lineWords.ts";
 
 const TICKET_KEY = "sendblue-console:line-ticket:";
 
@@ -30,8 +29,6 @@ function storedTicket(profileId: string | undefined): number | null {
 export function LinesPage() {
   const profile = useActiveProfile().data ?? null;
   const profileId = profile?.profile.id;
-  const numbers = useLines();
-  const state = useLineState();
   const toast = useToast();
   const [requesting, setRequesting] = useState(false);
   // The command palette's "Request a new line" deep link: `#/lines?request=1`.
@@ -45,10 +42,11 @@ export function LinesPage() {
     setTicketId(storedTicket(profileId));
   }
 
-  const lines = useMemo(() => linesOf(numbers.data, state.data?.data), [numbers.data, state.data]);
-  const loading = numbers.isPending && state.isPending;
   // The state snapshot is optional (some accounts don't have it); the plain list is enough.
-  const failed = numbers.error && state.error ? numbers.error : null;
+  const account = useAccountLines({ withList: true });
+  const lines = account.lines ?? [];
+  const loading = account.isPending && !account.isError;
+  const failed = account.isError ? account.error : null;
 
   function onBought(confirmation: ProvisionConfirmation_Serialize) {
     setRequesting(false);
@@ -101,7 +99,7 @@ export function LinesPage() {
       {ticketId !== null && <TicketCard ticketId={ticketId} onForget={forgetTicket} />}
 
       {failed ? (
-        <ErrorNotice error={toAppError(failed)} onRetry={() => void numbers.refetch()} testId="lines-error" />
+        <ErrorNotice error={toAppError(failed)} onRetry={account.retry} testId="lines-error" />
       ) : loading ? (
         <ul className="line-items" aria-busy="true" data-testid="lines-loading">
           {[0, 1, 2].map((i) => (
@@ -129,7 +127,7 @@ export function LinesPage() {
           ))}
         </ul>
       )}
-      {state.error && !failed && <p className="muted">Line health isn't available for this account.</p>}
+      {account.fromPlainList && !failed && lines.length > 0 && <p className="muted">Line health isn't available for this account.</p>}
 
       {requesting && profile && (
         <RequestLineDialog

@@ -2,6 +2,7 @@
 // provisioning offer's price and time left.
 import type { LineState_Serialize, ProvisionPreview_Serialize } from "../../bindings.gen.ts";
 import { dateTime } from "../../format/time.ts";
+import { mergeLines } from "../../hooks/useAccountLines.ts";
 import { lineAssignmentWords, lineHealthWords, type LineHealthWords } from "../../format/words.ts";
 
 export interface LineView {
@@ -11,21 +12,7 @@ export interface LineView {
 
 /** Every line: the plain list and the state snapshot merged (either may be missing). */
 export function linesOf(numbers: readonly string[] | undefined, states: readonly LineState_Serialize[] | undefined): LineView[] {
-  const out: LineView[] = [];
-  const seen = new Set<string>();
-  for (const state of states ?? []) {
-    const number = state.sendblue_number ?? state.worker_id;
-    if (seen.has(number)) continue;
-    seen.add(number);
-    out.push({ number, state });
-  }
-  for (const number of numbers ?? []) {
-    if (!seen.has(number)) {
-      seen.add(number);
-      out.push({ number, state: null });
-    }
-  }
-  return out;
+  return mergeLines(numbers, states);
 }
 
 /** A line's health in plain words (shared with every page: format/words.ts). */

@@ -1,52 +1,23 @@
-import { useLines } from "../../hooks/useLines.ts";
-import { useLineState } from "../../hooks/useLineState.ts";
-import type { AppErrorThrown } from "../../ipc.ts";
-import { rowsFromNumbers, rowsFromState, type LineRow } from "./lineRows.ts";
+import { useAccountLines, type AccountLines } from "../../hooks/useAccountLines.ts";
+import type { LineRow } from "./lineRows.ts";
 
-export interface OverviewLines {
+export interface OverviewLines extends Omit<AccountLines, "lines"> {
   rows: LineRow[] | undefined;
-  isPending: boolean;
-  isFetching: boolean;
-  isError: boolean;
-  error: AppErrorThrown | null;
-  /** True when the rows came from the plain list (no health available). */
-  fromPlainList: boolean;
-  retry: () => void;
 }
 
 /**
  * The lines with their health from the state snapshot; when that read fails (an older account
- * or plan without it), the plain list of numbers instead.
+ * or plan without it), the plain list of numbers instead (`useAccountLines`).
  */
 export function useOverviewLines(): OverviewLines {
-  const state = useLineState();
-  const plain = useLines({ enabled: state.isError });
-
-  if (state.isSuccess) {
-    return {
-      rows: rowsFromState(state.data.data),
-      isPending: false,
-      isFetching: state.isFetching,
-      isError: false,
-      error: null,
-      fromPlainList: false,
-      retry: () => void state.refetch(),
-    };
-  }
-  if (!state.isError) {
-    return { rows: undefined, isPending: true, isFetching: state.isFetching, isError: false, error: null, fromPlainList: false, retry: () => undefined };
-  }
-  const retry = () => {
-    void state.refetch();
-    void plain.refetch();
-  };
+  const { lines, ...rest } = useAccountLines();
   return {
-    rows: plain.data ? rowsFromNumbers(plain.data) : undefined,
-    isPending: plain.isPending,
-    isFetching: state.isFetching || plain.isFetching,
-    isError: plain.isError,
-    error: plain.error,
-    fromPlainList: true,
-    retry,
+    ...rest,
+    rows: lines?.map((line) => ({
+      number: line.number,
+      status: line.status,
+      assignment: line.state?.assignment ?? null,
+      effectiveUntil: line.state?.effective_until ?? null,
+    })),
   };
 }
