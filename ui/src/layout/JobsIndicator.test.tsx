@@ -128,3 +128,14 @@ describe("the background jobs indicator", () => {
     expect(await screen.findByText("Sendblue couldn't be reached. Check the connection and try again.")).toBeTruthy();
   });
 });
+
+describe("opening the jobs panel by deep link", () => {
+  it("?jobs=1 on any page opens and focuses the panel, even with no jobs", async () => {
+    installBackend();
+    renderApp("/contacts?jobs=1");
+    const panel = await screen.findByTestId("jobs-panel");
+    await waitFor(() => expect(document.activeElement).toBe(panel));
+    expect(panel.textContent).toContain("Nothing is running right now.");
+    expect(window.location.hash).toBe("#/contacts");
+  });
+});

@@ -1,10 +1,11 @@
-import { useId, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import type { JobInfo_Serialize } from "../bindings.gen.ts";
 import { Button } from "../components/Button.tsx";
 import { JobProgress } from "../components/JobProgress.tsx";
 import { useToast } from "../components/Toast.tsx";
 import { useJobs } from "../hooks/useJobs.ts";
 import { useResumeJob } from "../hooks/useResumeJob.ts";
+import { useRouteFlag } from "../hooks/useRouteFlag.ts";
 import { useSaveJobReport } from "../hooks/useSaveJobReport.ts";
 import { toAppError } from "../ipc.ts";
 import { ACTIVE_STATES, jobKindLabel, jobStateLabel, PAUSED_STATES, reportCounts } from "./jobLabels.ts";
@@ -16,18 +17,36 @@ export const RECENT_FINISHED = 5;
  * "Background jobs" in the header: how many run or wait to be resumed, and a panel (a
  * disclosure: Enter/Space opens it, Esc closes it and returns to the button) listing them
  * with progress, Resume for paused ones, Cancel for running ones, and Save report for the
- * ones that finished. Hidden while the profile has no jobs.
+ * ones that finished. Hidden while the profile has no jobs, unless opened by the deep link
+ * `?jobs=1` on any page (the command palette's "Background jobs"), which focuses the panel.
  */
 export function JobsIndicator() {
   const { data: jobs = [] } = useJobs();
   const [open, setOpen] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const panelId = useId();
+  const panelRef = useRef<HTMLDivElement>(null);
+  // Opened by the deep link: the panel takes the focus once it is there.
+  const focusPanel = useRef(false);
+  useRouteFlag("jobs", () => {
+    if (open) {
+      panelRef.current?.focus();
+    } else {
+      focusPanel.current = true;
+      setOpen(true);
+    }
+  });
+  useEffect(() => {
+    if (open && focusPanel.current) {
+      focusPanel.current = false;
+      panelRef.current?.focus();
+    }
+  }, [open]);
 
   const running = jobs.filter((job) => ACTIVE_STATES.has(job.state));
   const paused = jobs.filter((job) => PAUSED_STATES.has(job.state));
   const finished = jobs.filter((job) => !ACTIVE_STATES.has(job.state) && !PAUSED_STATES.has(job.state)).slice(0, RECENT_FINISHED);
-  if (jobs.length === 0) return null;
+  if (jobs.length === 0 && !open) return null;
 
   const summary = [
     running.length > 0 ? `${running.length} running` : null,
@@ -60,7 +79,7 @@ export function JobsIndicator() {
         </span>
       </button>
       {open && (
-        <div id={panelId} className="jobs-panel" role="region" aria-label="Background jobs" data-testid="jobs-panel" onKeyDown={onPanelKey}>
+        <div ref={panelRef} tabIndex={-1} id={panelId} className="jobs-panel" role="region" aria-label="Background jobs" data-testid="jobs-panel" onKeyDown={onPanelKey}>
           {running.length === 0 && paused.length === 0 && <p className="muted">Nothing is running right now.</p>}
           <ul className="jobs-panel__list">
             {[...running, ...paused].map((job) => (

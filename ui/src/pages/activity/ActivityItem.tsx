@@ -4,6 +4,7 @@ import { useMessage } from "../../hooks/useMessage.ts";
 import { hrefFor } from "../../router.ts";
 import { kindOf, numberOf, occurredAt, relativeTime, sentence, type ActivityKind } from "./describe.ts";
 import { useContactName } from "./useFeed.ts";
+import { conversationPath } from "../messages/words.ts";
 
 const ICONS: Record<ActivityKind, { glyph: string; label: string }> = {
   in: { glyph: "↙", label: "Message in" },
@@ -41,7 +42,7 @@ export function ActivityItem({ item, now }: { item: FeedItem; now: number }) {
           </time>
           {number && (
             <>
-              <a href={hrefFor(`/messages?number=${encodeURIComponent(number)}`)} data-testid="activity-item-conversation">
+              <a href={hrefFor(conversationPath(number))} data-testid="activity-item-conversation">
                 Open conversation
               </a>
               {isContact && (

@@ -74,7 +74,7 @@ describe("the activity page", () => {
       ]),
     );
     const inbound = screen.getAllByTestId("activity-item")[5]!;
-    expect(within(inbound).getByTestId("activity-item-conversation").getAttribute("href")).toBe("#/messages?number=%2B14155550123");
+    expect(within(inbound).getByTestId("activity-item-conversation").getAttribute("href")).toBe("#/messages?number=+14155550123");
     expect(within(inbound).getByTestId("activity-item-contact").getAttribute("href")).toBe("#/contacts?number=%2B14155550123");
     const time = inbound.querySelector("time")!;
     expect(time.textContent).toBe("just now");

@@ -1,15 +1,23 @@
 import type { AuditEntry_Serialize } from "../../bindings.gen.ts";
 import { Button } from "../../components/Button.tsx";
 import { Dialog } from "../../components/Dialog.tsx";
+import { PlainValue } from "../../components/DataList.tsx";
+import { dateTime } from "../../format/time.ts";
 import { actionLabel } from "./actions.ts";
 
-/** The details, pretty-printed when they are JSON (always shown as text). */
-function prettyDetails(details: string): string {
+/** The details as a labelled list when they are a JSON object; as text otherwise (always inert). */
+function Details({ details }: { details: string }) {
+  let parsed: unknown = details;
   try {
-    return JSON.stringify(JSON.parse(details), null, 2);
+    parsed = JSON.parse(details);
   } catch {
-    return details;
+    // Not JSON: shown as it is.
   }
+  return (
+    <div className="audit-detail__details" data-testid="audit-detail-details">
+      <PlainValue value={parsed} />
+    </div>
+  );
 }
 
 /** Every field of one audit entry. */
@@ -25,11 +33,11 @@ export function AuditDetail({ entry, onClose }: { entry: AuditEntry_Serialize; o
       <dl className="audit-detail">
         <dt>When</dt>
         <dd>
-          <time dateTime={entry.at}>{new Date(entry.at).toLocaleString()}</time>
+          <time dateTime={entry.at}>{dateTime(entry.at)}</time>
         </dd>
         <dt>What</dt>
         <dd>
-          {actionLabel(entry.action)} <code className="audit-detail__code">{entry.action}</code>
+          {actionLabel(entry.action)}
         </dd>
         <dt>To what</dt>
         <dd data-testid="audit-detail-target">{entry.target || "—"}</dd>
@@ -39,15 +47,15 @@ export function AuditDetail({ entry, onClose }: { entry: AuditEntry_Serialize; o
         <dd>{entry.profile_name}</dd>
         <dt>Details</dt>
         <dd>
-          {entry.details ? (
-            <pre className="audit-detail__json" data-testid="audit-detail-details">
-              {prettyDetails(entry.details)}
-            </pre>
-          ) : (
-            "None recorded"
-          )}
+          {entry.details ? <Details details={entry.details} /> : "None recorded"}
         </dd>
       </dl>
+      <details className="audit-detail__technical">
+        <summary>Technical details</summary>
+        <p>
+          Action code: <code className="audit-detail__code">{entry.action}</code>
+        </p>
+      </details>
     </Dialog>
   );
 }

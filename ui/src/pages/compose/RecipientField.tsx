@@ -5,7 +5,7 @@ import { Field } from "../../components/Field.tsx";
 import { usePhoneRules } from "../../hooks/usePhoneRules.ts";
 import type { PhoneRules } from "../settings/countries.ts";
 import { contactName, useContactSuggestions } from "./contacts.ts";
-import { useDebounced } from "./useDebounced.ts";
+import { useDebounced } from "../../hooks/useDebounced.ts";
 
 const SUGGESTIONS = 8;
 const SEARCH_DEBOUNCE_MS = 200;

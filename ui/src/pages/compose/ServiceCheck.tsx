@@ -2,7 +2,7 @@ import type { AppError_Serialize } from "../../bindings.gen.ts";
 import { Badge } from "../../components/Badge.tsx";
 import { useEvaluateService } from "../../hooks/useEvaluateService.ts";
 import type { ServiceGuess } from "./media.ts";
-import { useDebounced } from "./useDebounced.ts";
+import { useDebounced } from "../../hooks/useDebounced.ts";
 
 const LOOKUP_DEBOUNCE_MS = 400;
 

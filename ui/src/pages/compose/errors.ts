@@ -69,7 +69,7 @@ function validation(error: AppError_Serialize, action: "send" | "carousel" | "gr
   if (action === "carousel" && /v2|mac|carousel|line/i.test(said) && !/at least|at most|https/i.test(said)) {
     return {
       title: "This line can't send carousels",
-      body: "Carousels need one of Sendblue's newer iMessage lines (a “V2” line). Choose another line, or send the pictures one at a time.",
+      body: "Carousels need one of Sendblue's newer iMessage lines, and this one isn't. Choose another line, or send the pictures one at a time.",
       field: "carousel",
     };
   }

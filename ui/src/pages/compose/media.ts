@@ -1,6 +1,7 @@
 // What can be attached, checked before anything is sent (§7.3 media limits, §4.7 carousels):
 // a public https link that ends in the file's type, with no spaces and no expiring signature;
 // at most 100 MB for iMessage (20 MB recommended) and 5 MB for SMS.
+import { fileSize } from "../../format/size.ts";
 
 export const MB = 1024 * 1024;
 /** iMessage's most (and the upload limit). */
@@ -90,11 +91,7 @@ export function carouselCountError(count: number): string | null {
   return null;
 }
 
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < MB) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / MB).toFixed(bytes < 10 * MB ? 1 : 0)} MB`;
-}
+export const formatSize = fileSize;
 
 /** The service a message would go by, as far as the page knows. */
 export type ServiceGuess = "iMessage" | "SMS" | "RCS" | "unknown";

@@ -132,4 +132,33 @@ describe("the contacts page", () => {
     expect(document.querySelector("img[src=x], script")).toBeNull();
     expect((window as { __pwned?: number }).__pwned).toBeUndefined();
   });
+
+  it("offers every line of the account in the Line filter, not only the loaded rows' lines", async () => {
+    installBackend();
+    renderApp("/contacts");
+    await screen.findAllByTestId("contact-row");
+    const select = screen.getByTestId("contacts-filter-line") as HTMLSelectElement;
+    await waitFor(() => expect([...select.options].map((o) => o.value)).toEqual(["", "+14155550100", "+14155550101"]));
+  });
+
+  it("names each opt-out checkbox after its contact", async () => {
+    installBackend();
+    renderApp("/contacts");
+    await screen.findAllByTestId("contact-row");
+    expect(screen.getByRole("checkbox", { name: "Ada Lovelace opted out of SMS" })).toBeTruthy();
+    const names = screen.getAllByTestId("contact-opt-out").map((box) => (box.closest("label") as HTMLElement).textContent);
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it("deletes all matching contacts once, keeping the button busy while it collects them", async () => {
+    const backend = installBackend();
+    const { user } = renderApp("/contacts");
+    await screen.findAllByTestId("contact-row");
+    await user.click(screen.getByTestId("contacts-select-all"));
+    await user.click(screen.getByTestId("contacts-delete-selected"));
+    const confirm = screen.getByTestId("contacts-delete-selected-confirm");
+    await user.click(confirm);
+    await user.click(confirm);
+    await waitFor(() => expect(backend.callsTo("jobs_bulk_delete")).toEqual([{ phones: ["+14155550123", "+14155550124"] }]));
+  });
 });

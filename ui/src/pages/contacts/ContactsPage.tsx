@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import type { Contact_Serialize, ContactSortKey } from "../../bindings.gen.ts";
 import { Button } from "../../components/Button.tsx";
-import { Dialog } from "../../components/Dialog.tsx";
+import { ConfirmDialog } from "../../components/ConfirmDialog.tsx";
 import { EmptyState } from "../../components/EmptyState.tsx";
 import { JobProgress } from "../../components/JobProgress.tsx";
 import { ErrorNotice } from "../../components/ErrorNotice.tsx";
@@ -25,6 +25,7 @@ import { useRouteFlag, useRouteParam } from "../../hooks/useRouteFlag.ts";
 import { toAppError } from "../../ipc.ts";
 import { ContactForm } from "./ContactForm.tsx";
 import { ContactsTable } from "./ContactsTable.tsx";
+import { useDebounced } from "../../hooks/useDebounced.ts";
 
 const SEARCH_DEBOUNCE_MS = 250;
 
@@ -32,16 +33,6 @@ type YesNo = "" | "yes" | "no";
 
 function yesNo(value: YesNo): boolean | null {
   return value === "" ? null : value === "yes";
-}
-
-/** Text after the person stops typing for a moment. */
-function useDebounced(value: string, ms: number): string {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = window.setTimeout(() => setDebounced(value), ms);
-    return () => window.clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
 }
 
 function lastSyncedText(iso: string | null): string {
@@ -386,45 +377,34 @@ export function ContactsPage() {
         />
       )}
 
-      <Dialog
+      <ConfirmDialog
         open={deleting !== null}
-        onClose={() => setDeleting(null)}
+        onCancel={() => setDeleting(null)}
+        onConfirm={() => void onConfirmDelete()}
         title="Delete this contact?"
         description={`${deleting ? [deleting.first_name, deleting.last_name].filter(Boolean).join(" ") || deleting.phone : ""} will be removed from the account. Their messages stay.`}
         testId="contact-delete-dialog"
-        footer={
-          <>
-            <Button onClick={() => setDeleting(null)}>Cancel</Button>
-            <Button variant="danger" busy={remove.isPending} onClick={() => void onConfirmDelete()} data-testid="contact-delete-confirm">
-              Delete contact
-            </Button>
-          </>
-        }
+        confirmLabel="Delete contact"
+        busy={remove.isPending}
+        confirmTestId="contact-delete-confirm"
       />
 
-      <Dialog
+      <ConfirmDialog
         open={confirmBulk}
-        onClose={() => setConfirmBulk(false)}
+        onCancel={() => setConfirmBulk(false)}
+        onConfirm={() => void onConfirmBulk()}
         title={`Delete ${selectedCount.toLocaleString()} ${selectedCount === 1 ? "contact" : "contacts"}?`}
         description="A backup file of these contacts is written first, then they are deleted from the account. You can follow the progress here."
         testId="contacts-delete-selected-dialog"
-        footer={
-          <>
-            <Button onClick={() => setConfirmBulk(false)}>Cancel</Button>
-            {matching.running && (
-              <span className="muted" role="status" data-testid="contacts-delete-selected-progress">
-                Collecting the contacts: {matching.found.toLocaleString()} of {selectedCount.toLocaleString()}…
-              </span>
-            )}
-            <Button
-              variant="danger"
-              busy={bulk.isPending || matching.running}
-              onClick={() => void onConfirmBulk()}
-              data-testid="contacts-delete-selected-confirm"
-            >
-              Back up and delete
-            </Button>
-          </>
+        confirmLabel="Back up and delete"
+        busy={bulk.isPending || matching.running}
+        confirmTestId="contacts-delete-selected-confirm"
+        progress={
+          matching.running && (
+            <span className="muted" role="status" data-testid="contacts-delete-selected-progress">
+              Collecting the contacts: {matching.found.toLocaleString()} of {selectedCount.toLocaleString()}…
+            </span>
+          )
         }
       />
     </div>

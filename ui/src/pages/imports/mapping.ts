@@ -1,6 +1,7 @@
 // The mapping step's vocabulary: what each column can be, in plain words, and the checks that
 // run before the dry run (the same rules console-core applies, so the person hears them first).
 import type { ColumnMapping, ColumnRole, PlannedOutcome } from "../../bindings.gen.ts";
+import { fileSize } from "../../format/size.ts";
 
 export type RoleKind = ColumnRole["kind"];
 
@@ -86,11 +87,7 @@ export function outcomeTone(outcome: PlannedOutcome): "success" | "info" | "warn
 }
 
 /** "12 KB", "3.4 MB". */
-export function sizeText(bytes: number): string {
-  if (bytes < 1024) return `${bytes} ${bytes === 1 ? "byte" : "bytes"}`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
+export const sizeText = fileSize;
 
 /** Countries offered for numbers written without a country code. */
 export const COUNTRIES: ReadonlyArray<{ value: string; label: string }> = [

@@ -16,6 +16,7 @@ import { useContactName } from "./ContactName.tsx";
 import { MediaPreview } from "./MediaPreview.tsx";
 import { ReplyBox } from "./ReplyBox.tsx";
 import { TAPBACKS, TapbackMenu, type TapbackType } from "./TapbackMenu.tsx";
+import { deliveryProblem } from "../compose/errors.ts";
 import { clockTime, dayKey, dayLabel, formatTime, previewText, statusWords } from "./words.ts";
 
 /** Messages fetched per page of a conversation (newest first; "Show earlier" adds a page). */
@@ -248,7 +249,11 @@ export function ConversationView({ number }: { number: string }) {
                           {status.label}
                         </p>
                       )}
-                      {failed && m.error_message && <p className="conversation__error">{m.error_message}</p>}
+                      {failed && (
+                        <p className="conversation__error">
+                          {deliveryProblem(m.status ?? "ERROR", m.error_code ?? null, m.error_message ?? null, m.opted_out ?? null)}
+                        </p>
+                      )}
                     </li>
                   );
                 })}

@@ -136,7 +136,8 @@ describe("the messages history", () => {
     expect(field("message_handle").textContent).toBe("Message IDm-3");
     expect(field("status").textContent).toContain("Failed");
     expect(field("error_message").textContent).toBe("ErrorMessage failed to send");
-    expect(field("error_code").textContent).toBe("Error number10001");
+    // In plain words, with Sendblue's code kept for their support.
+    expect(field("error_code").textContent).toBe("What went wrongIt couldn't be delivered: Message failed to send (Sendblue's code 10001, for their support)");
     expect(field("accountEmail").textContent).toBe("Accountops@acme.test");
     expect(field("opted_out").textContent).toBe("The person opted outNo");
     expect(field("seat_id").textContent).toBe("SeatNone");

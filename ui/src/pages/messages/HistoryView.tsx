@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
+import { useCallback, useId, useMemo, useRef, useState } from "react";
 import type { MessageRecord_Serialize } from "../../bindings.gen.ts";
 import { Button } from "../../components/Button.tsx";
 import { EmptyState } from "../../components/EmptyState.tsx";
@@ -13,6 +13,7 @@ import { usePhoneRules } from "../../hooks/usePhoneRules.ts";
 import { MessageDetail } from "./MessageDetail.tsx";
 import { MessagesTable } from "./MessagesTable.tsx";
 import { FILTER_STATUSES, statusWords } from "./words.ts";
+import { useDebounced } from "../../hooks/useDebounced.ts";
 
 /** Rows per history page (the API allows up to 1000; 100 is its default). */
 export const HISTORY_PAGE = 100;
@@ -20,15 +21,6 @@ const TYPING_PAUSE_MS = 300;
 const FIRST_PAGE = [0] as const;
 
 type Direction = "" | "in" | "out";
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = window.setTimeout(() => setDebounced(value), ms);
-    return () => window.clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
-}
 
 /** The start of a local day (`2025-03-01`) as an ISO instant, or the end of it. */
 function dayBound(day: string, end: boolean): string | null {

@@ -12,6 +12,8 @@ import { toAppError } from "../../ipc.ts";
 import { hrefFor } from "../../router.ts";
 import { ContactLabel } from "./ContactName.tsx";
 import { MediaPreview } from "./MediaPreview.tsx";
+import { PlainValue, humanizeKey } from "../../components/DataList.tsx";
+import { deliveryProblem } from "../compose/errors.ts";
 import { conversationPath, formatTime, statusWords } from "./words.ts";
 
 export const DELETE_EXPLANATION =
@@ -44,7 +46,19 @@ const FIELDS: Array<[keyof MessageRecord_Serialize & string, FieldView]> = [
   ["media_url", { label: "Attachment" }],
   ["message_type", { label: "Kind", show: (v) => (typeof v === "string" ? KIND[v] ?? v : null) }],
   ["send_style", { label: "Effect" }],
-  ["error_code", { label: "Error number" }],
+  [
+    "error_code",
+    {
+      label: "What went wrong",
+      show: (v, m) =>
+        v === null || v === undefined ? null : (
+          <>
+            {deliveryProblem("ERROR", typeof v === "number" ? v : null, m.error_message ?? null, m.opted_out ?? null)}{" "}
+            <span className="muted">(Sendblue's code {String(v)}, for their support)</span>
+          </>
+        ),
+    },
+  ],
   ["error_message", { label: "Error" }],
   ["error_reason", { label: "Error reason" }],
   ["error_detail", { label: "Error detail" }],
@@ -65,18 +79,13 @@ const KNOWN = new Set<string>(FIELDS.map(([key]) => key));
 // Spellings of known fields the API also uses; never repeated under "More details".
 for (const alias of ["account_email", "date_created"]) KNOWN.add(alias);
 
-/** Any value as inert text: strings as they are, the rest as JSON. */
+/** Any value as inert text: strings as they are, objects as labelled lists (never raw JSON). */
 function plain(value: Value): ReactNode {
-  if (value === null || value === undefined || value === "") return <span className="muted">None</span>;
-  if (typeof value === "string") return value;
   if (typeof value === "number" || typeof value === "boolean") return String(value);
-  return <code className="msg-detail__json">{JSON.stringify(value, null, 1)}</code>;
+  return <PlainValue value={value} />;
 }
 
-function humanize(key: string): string {
-  const spaced = key.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/[_-]+/g, " ").trim().toLowerCase();
-  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
-}
+const humanize = humanizeKey;
 
 export interface MessageDetailProps {
   handle: string;

@@ -116,7 +116,7 @@ describe("the contact sharing page", { timeout: 20_000 }, () => {
     await user.type(screen.getByTestId("sharing-name"), "Support");
     await user.click(screen.getByTestId("sharing-save"));
     const notice = await screen.findByTestId("sharing-unsupported");
-    expect(notice.textContent).toMatch(/This line can't share a contact card\. Contact sharing works only on Sendblue's newer \(V2\) lines/);
+    expect(notice.textContent).toMatch(/This line can't share a contact card\. Contact sharing works only on Sendblue's newer lines/);
     expect(notice.textContent).toContain("Contact sharing is not enabled for this line");
     expect(backend.callsTo("sharing_set_profile")).toEqual([{ request: { fromNumber: "+14155550101", firstName: "Support", lastName: "", displayName: "" } }]);
     expect(screen.queryByTestId("sharing-save")).toBeNull();

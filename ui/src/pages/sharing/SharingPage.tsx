@@ -80,7 +80,7 @@ function LineCard({ line, unsupported, onUnsupported }: { line: string; unsuppor
       {refused ? (
         <div className="sharing-unsupported" role="note" data-testid="sharing-unsupported">
           <p>
-            <strong>This line can't share a contact card.</strong> Contact sharing works only on Sendblue's newer (V2) lines,
+            <strong>This line can't share a contact card.</strong> Contact sharing works only on Sendblue's newer lines,
             and Sendblue hasn't turned it on for this one. Choose another line, or ask Sendblue to enable it.
           </p>
           <p className="muted">{refused.message}</p>

@@ -1,6 +1,6 @@
 import { useMemo, useState } from "react";
 import { Button } from "../../components/Button.tsx";
-import { Dialog } from "../../components/Dialog.tsx";
+import { ConfirmDialog } from "../../components/ConfirmDialog.tsx";
 import { EmptyState } from "../../components/EmptyState.tsx";
 import { ErrorNotice } from "../../components/ErrorNotice.tsx";
 import { Skeleton } from "../../components/Skeleton.tsx";
@@ -128,20 +128,16 @@ export function WebhooksPage() {
       )}
       {replacing && set && <ReplaceAllDialog set={set} onClose={() => setReplacing(false)} />}
 
-      <Dialog
+      <ConfirmDialog
         open={deleting !== null}
-        onClose={() => setDeleting(null)}
+        onCancel={() => setDeleting(null)}
+        onConfirm={() => void onConfirmDelete()}
         title="Delete this webhook?"
         description={deleting ? `Sendblue will stop sending “${WEBHOOK_TYPES.find((t) => t.id === deleting.type)?.label ?? deleting.type}” events to ${deleting.url}.` : ""}
         testId="webhook-delete-dialog"
-        footer={
-          <>
-            <Button onClick={() => setDeleting(null)}>Cancel</Button>
-            <Button variant="danger" busy={remove.isPending} onClick={() => void onConfirmDelete()} data-testid="webhook-delete-confirm">
-              Delete webhook
-            </Button>
-          </>
-        }
+        confirmLabel="Delete webhook"
+        busy={remove.isPending}
+        confirmTestId="webhook-delete-confirm"
       />
     </div>
   );
