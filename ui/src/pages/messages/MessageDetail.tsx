@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type ReactNode } from "react";
 import type { MessageRecord_Serialize } from "../../bindings.gen.ts";
 import { Badge } from "../../components/Badge.tsx";
 import { Button } from "../../components/Button.tsx";
-import { Dialog } from "../../components/Dialog.tsx";
+import { ConfirmDialog } from "../../components/ConfirmDialog.tsx";
 import { ErrorNotice } from "../../components/ErrorNotice.tsx";
 import { Skeleton } from "../../components/Skeleton.tsx";
 import { useToast } from "../../components/Toast.tsx";
@@ -188,20 +188,16 @@ export function MessageDetail({ handle, initial, onClose }: MessageDetailProps) 
         </>
       )}
 
-      <Dialog
+      <ConfirmDialog
         open={confirming}
-        onClose={() => setConfirming(false)}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => void onDelete()}
         title="Delete this message record?"
         description={DELETE_EXPLANATION}
         testId="message-delete-dialog"
-        footer={
-          <>
-            <Button onClick={() => setConfirming(false)}>Cancel</Button>
-            <Button variant="danger" busy={remove.isPending} onClick={() => void onDelete()} data-testid="message-delete-confirm">
-              Delete record
-            </Button>
-          </>
-        }
+        confirmLabel="Delete record"
+        busy={remove.isPending}
+        confirmTestId="message-delete-confirm"
       />
     </aside>
   );

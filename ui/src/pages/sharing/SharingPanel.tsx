@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from "react";
 import type { AppError_Serialize, SharingState_Serialize } from "../../bindings.gen.ts";
 import { Button } from "../../components/Button.tsx";
-import { Dialog } from "../../components/Dialog.tsx";
+import { ConfirmDialog } from "../../components/ConfirmDialog.tsx";
 import { Input } from "../../components/Input.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useDeleteSharingProfile } from "../../hooks/useDeleteSharingProfile.ts";
@@ -172,20 +172,16 @@ export function SharingPanel({ line, state, onUnsupported }: SharingPanelProps) 
 
       <SharePanel line={line} hasCard={state.hasProfile} onOutcome={setOutcome} onUnsupported={onUnsupported} />
 
-      <Dialog
+      <ConfirmDialog
         open={confirmRemove}
-        onClose={() => setConfirmRemove(false)}
+        onCancel={() => setConfirmRemove(false)}
+        onConfirm={() => void onRemove()}
         title="Remove this line's contact card?"
         description={`Sharing is turned off for ${line} and its name and photo are removed. People who already saved the card keep their copy.`}
         testId="sharing-remove-dialog"
-        footer={
-          <>
-            <Button onClick={() => setConfirmRemove(false)}>Cancel</Button>
-            <Button variant="danger" busy={remove.isPending} onClick={() => void onRemove()} data-testid="sharing-remove-confirm">
-              Remove card
-            </Button>
-          </>
-        }
+        confirmLabel="Remove card"
+        busy={remove.isPending}
+        confirmTestId="sharing-remove-confirm"
       />
     </div>
   );
