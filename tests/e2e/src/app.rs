@@ -213,6 +213,17 @@ impl App {
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
 
+        // tauri-driver starts WebKitWebDriver first and forwards the session request to it:
+        // asked before WebKitWebDriver listens, it answers "tcp connect error".
+        while !process::is_listening(native_port) {
+            assert!(
+                Instant::now() < deadline,
+                "WebKitWebDriver did not listen on port {native_port} within {STARTUP_TIMEOUT:?}.\n{}",
+                app.driver_log_tail(40)
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+
         let capabilities = serde_json::json!({
             "browserName": "wry",
             "tauri:options": { "application": binary.to_string_lossy() },

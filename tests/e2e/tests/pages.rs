@@ -38,8 +38,11 @@ async fn creates_edits_and_deletes_a_contact() {
     app.click("contact-save").await;
     app.wait_gone("contact-form").await;
 
-    // The table shows it (searched by its unusual last name).
+    // The table shows it (searched by its unusual last name). The search applies after a
+    // pause in typing: wait for the filtered table (one row) before acting on the row, or the
+    // click can land on the unfiltered table as it is replaced.
     app.type_into("contacts-search", LAST_NAME).await;
+    app.wait_for_count("contact-row", 1).await;
     let row = tid("contact-row").with_attr("data-phone", PHONE);
     app.wait_for_text_containing(&row, &format!("Ada {LAST_NAME}"))
         .await;

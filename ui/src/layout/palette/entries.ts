@@ -52,6 +52,21 @@ export function paletteEntries(pages: readonly Page[], profiles: readonly Palett
   if (has("import")) {
     action("import-contacts", "Import contacts", ["csv", "file", "upload", "spreadsheet"], () => actions.navigate("/import"));
   }
+  if (has("messages")) {
+    action("conversations", "Open conversations", ["chat", "messages", "reply", "inbox"], () => actions.navigate("/messages?view=conversations"));
+  }
+  if (has("webhooks")) {
+    action("add-webhook", "Add a webhook", ["new", "create", "url", "callback", "integration"], () => actions.navigate("/webhooks?new=1"));
+  }
+  if (has("lines")) {
+    action("request-line", "Request a new line", ["buy", "number", "phone", "provision", "add"], () => actions.navigate("/lines?request=1"));
+  }
+  if (has("settings")) {
+    action("add-profile", "Add a profile", ["account", "live", "key", "new", "connect"], () => actions.navigate("/settings?add=1"));
+  }
+  if (hasActive) {
+    action("background-jobs", "Background jobs", ["progress", "resume", "cancel", "report", "import", "delete"], () => actions.navigate("/?jobs=1"));
+  }
   if (hasActive) {
     action("refresh-contacts", "Refresh contacts", ["sync", "reload", "update", "mirror"], actions.refreshContacts);
   }

@@ -3,6 +3,7 @@
 import type { Activity_Serialize, ConnectionState } from "../../bindings.gen.ts";
 import { lineHealthWords, messageStatusWords } from "../../format/words.ts";
 import { relativeTime } from "../../format/time.ts";
+import { personName } from "../../format/contact.ts";
 
 export { relativeTime };
 
@@ -112,7 +113,7 @@ export function sentence(activity: Activity_Serialize, name: string | null): str
       return failed ? `${base}: ${failed}` : base;
     }
     case "contact_created": {
-      const own = [activity.data.first_name, activity.data.last_name].filter(Boolean).join(" ").trim();
+      const own = personName(activity.data);
       return `New contact: ${who(activity.data.phone, own || name)}`;
     }
     case "typing": {

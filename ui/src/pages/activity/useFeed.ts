@@ -22,16 +22,4 @@ export function useFeed(): FeedItem[] {
   return feed.data;
 }
 
-/** The saved contact's name for `number` (from the local mirror), when it has one. */
-export function useContactName(number: string | null): string | null {
-  const digits = number ? number.replace(/\D/g, "") : "";
-  const filter = useMemo<ContactFilter>(
-    () => ({ text: digits, tag: null, opted_out: null, verified: null, sendblue_number: null, sort: "name", direction: "asc" }),
-    [digits],
-  );
-  const [page] = useMirrorPages(filter, digits ? FIRST_PAGE : NO_PAGES);
-  const contact = page?.data?.rows.find((c) => c.phone === number);
-  if (!contact) return null;
-  const name = [contact.first_name, contact.last_name].filter(Boolean).join(" ").trim();
-  return name || contact.company_name || null;
-}
+export { useContactName } from "../../hooks/useContactName.ts";

@@ -3,6 +3,7 @@
 import { useMemo } from "react";
 import type { Contact_Serialize } from "../../bindings.gen.ts";
 import { useMirrorPages, type ContactFilter } from "../../hooks/useMirrorSearch.ts";
+import { contactName } from "../../format/contact.ts";
 
 const FIRST_PAGE = [0];
 
@@ -10,11 +11,8 @@ function filterFor(text: string | null): ContactFilter {
   return { text, tag: null, opted_out: null, verified: null, sendblue_number: null, sort: "name", direction: "asc" };
 }
 
-/** A contact's name, or null when it has none. */
-export function contactName(contact: Contact_Serialize): string | null {
-  const name = [contact.first_name, contact.last_name].filter(Boolean).join(" ").trim();
-  return name || contact.company_name || null;
-}
+/** A contact's name, or null when it has none (shared: format/contact.ts). */
+export { contactName };
 
 /** What to search the mirror for: the digits of a number being typed, or the words of a name. */
 export function searchText(typed: string): string | null {

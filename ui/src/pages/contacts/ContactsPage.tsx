@@ -26,6 +26,7 @@ import { toAppError } from "../../ipc.ts";
 import { ContactForm } from "./ContactForm.tsx";
 import { ContactsTable } from "./ContactsTable.tsx";
 import { useDebounced } from "../../hooks/useDebounced.ts";
+import { personName } from "../../format/contact.ts";
 
 const SEARCH_DEBOUNCE_MS = 250;
 
@@ -382,7 +383,7 @@ export function ContactsPage() {
         onCancel={() => setDeleting(null)}
         onConfirm={() => void onConfirmDelete()}
         title="Delete this contact?"
-        description={`${deleting ? [deleting.first_name, deleting.last_name].filter(Boolean).join(" ") || deleting.phone : ""} will be removed from the account. Their messages stay.`}
+        description={`${deleting ? personName(deleting) || deleting.phone : ""} will be removed from the account. Their messages stay.`}
         testId="contact-delete-dialog"
         confirmLabel="Delete contact"
         busy={remove.isPending}

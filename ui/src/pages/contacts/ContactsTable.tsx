@@ -5,6 +5,7 @@ import type { Contact_Serialize, ContactSortKey, SortDirection } from "../../bin
 import { Badge } from "../../components/Badge.tsx";
 import { Button } from "../../components/Button.tsx";
 import { Skeleton } from "../../components/Skeleton.tsx";
+import { personName } from "../../format/contact.ts";
 
 const ROW_HEIGHT = 44;
 const FALLBACK_RECT = { width: 800, height: 600 };
@@ -31,7 +32,7 @@ const column = createColumnHelper<Slot>();
 const SORTABLE: Record<string, ContactSortKey | undefined> = { name: "name", phone: "phone", company: "company" };
 
 function fullName(c: Contact_Serialize): string {
-  return [c.first_name, c.last_name].filter(Boolean).join(" ");
+  return personName(c);
 }
 
 /** The contacts, virtualized: only the rows on screen are in the page, fetched a page at a time. */

@@ -14,6 +14,7 @@ import { MessageDetail } from "./MessageDetail.tsx";
 import { MessagesTable } from "./MessagesTable.tsx";
 import { FILTER_STATUSES, statusWords } from "./words.ts";
 import { useDebounced } from "../../hooks/useDebounced.ts";
+import { contactName } from "../../format/contact.ts";
 
 /** Rows per history page (the API allows up to 1000; 100 is its default). */
 export const HISTORY_PAGE = 100;
@@ -159,7 +160,7 @@ export function HistoryView() {
           <datalist id={suggestionsId}>
             {suggestions.map((c) => (
               <option key={c.phone} value={c.phone}>
-                {[c.first_name, c.last_name].filter(Boolean).join(" ") || c.company_name || c.phone}
+                {contactName(c) ?? c.phone}
               </option>
             ))}
           </datalist>

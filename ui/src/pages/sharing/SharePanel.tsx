@@ -7,6 +7,7 @@ import { useShareCard } from "../../hooks/useShareCard.ts";
 import { toAppError } from "../../ipc.ts";
 import { usePhoneRules } from "../../hooks/usePhoneRules.ts";
 import type { Outcome } from "./SharingPanel.tsx";
+import { personName } from "../../format/contact.ts";
 
 export interface SharePanelProps {
   line: string;
@@ -76,7 +77,7 @@ export function SharePanel({ line, hasCard, onOutcome, onUnsupported }: SharePan
         <datalist id={listId}>
           {contacts.map((c) => (
             <option key={c.phone} value={c.phone}>
-              {[c.first_name, c.last_name].filter(Boolean).join(" ") || c.phone}
+              {personName(c) || c.phone}
             </option>
           ))}
         </datalist>
