@@ -76,12 +76,12 @@ fn print_table(title: &str, rows: &[(String, String)]) {
         .map(|(k, _)| k.chars().count())
         .max()
         .unwrap_or(10);
-    println!();
-    println!("==== {title} ====");
+    eprintln!();
+    eprintln!("==== {title} ====");
     for (k, v) in rows {
-        println!("  {k:<width$}  {v}");
+        eprintln!("  {k:<width$}  {v}");
     }
-    println!();
+    eprintln!();
 }
 
 async fn run_js(app: &App, script: &str, args: Vec<Value>) -> Value {
@@ -381,15 +381,15 @@ fn big_contact(i: usize) -> BulkContact {
     ];
     let mut c = BulkContact::new(format!("+1415{:07}", 2_000_000 + i));
     c.first_name = Some(FIRST[i % FIRST.len()].to_owned());
-    c.last_name = Some(if i % 1000 == 0 {
+    c.last_name = Some(if i.is_multiple_of(1000) {
         RARE_NAME.to_owned()
     } else {
         LAST[(i / FIRST.len()) % LAST.len()].to_owned()
     });
-    if i % 3 == 0 {
+    if i.is_multiple_of(3) {
         c.company_name = Some(format!("Company {}", i % 500));
     }
-    if i % 10 == 0 {
+    if i.is_multiple_of(10) {
         c.tags = Some(vec!["vip".to_owned()]);
     }
     c

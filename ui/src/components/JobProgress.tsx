@@ -3,7 +3,7 @@ import { useCancelJob } from "../hooks/useCancelJob.ts";
 import { useJob } from "../hooks/useJob.ts";
 import { toAppError } from "../ipc.ts";
 import { Button } from "./Button.tsx";
-import { Dialog } from "./Dialog.tsx";
+import { ConfirmDialog } from "./ConfirmDialog.tsx";
 import { useToast } from "./Toast.tsx";
 
 /** A moment of a job's progress: rows done and when the page learned it (ms). */
@@ -124,20 +124,17 @@ export function JobProgress({
           </Button>
         )}
       </div>
-      <Dialog
+      <ConfirmDialog
         open={confirming}
-        onClose={() => setConfirming(false)}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => void onConfirmCancel()}
         title={cancelQuestion}
         description={cancelDescription}
         testId={`${cancelTestId}-dialog`}
-        footer={
-          <>
-            <Button onClick={() => setConfirming(false)}>Keep going</Button>
-            <Button variant="danger" busy={cancel.isPending} onClick={() => void onConfirmCancel()} data-testid={`${cancelTestId}-confirm`}>
-              Stop
-            </Button>
-          </>
-        }
+        cancelLabel="Keep going"
+        confirmLabel="Stop"
+        busy={cancel.isPending}
+        confirmTestId={`${cancelTestId}-confirm`}
       />
     </div>
   );

@@ -4,6 +4,7 @@ import type { Activity_Serialize, ConnectionState } from "../../bindings.gen.ts"
 import { lineHealthWords, messageStatusWords } from "../../format/words.ts";
 import { relativeTime } from "../../format/time.ts";
 import { personName } from "../../format/contact.ts";
+import { prettyNumber } from "../../format/phone.ts";
 
 export { relativeTime };
 
@@ -73,11 +74,7 @@ export function occurredAt(activity: Activity_Serialize): string | null {
   }
 }
 
-/** "+1 415 555 0123" for "+14155550123" (North American numbers); others as they are. */
-export function prettyNumber(number: string): string {
-  const m = /^\+1(\d{3})(\d{3})(\d{4})$/.exec(number);
-  return m ? `+1 ${m[1]} ${m[2]} ${m[3]}` : number;
-}
+export { prettyNumber };
 
 /** "Ada Lovelace (+1 415 555 0123)", or the number alone when there's no name. */
 export function who(number: string | null, name: string | null): string {

@@ -1,12 +1,8 @@
 // The live feed and the names behind its numbers, as the activity page reads them.
 import { useQuery } from "@tanstack/react-query";
-import { useMemo } from "react";
 import type { FeedItem } from "../../events.ts";
-import { useMirrorPages, type ContactFilter } from "../../hooks/useMirrorSearch.ts";
 import { queryKeys } from "../../queryKeys.ts";
 
-const NO_PAGES: number[] = [];
-const FIRST_PAGE = [0];
 
 /** The feed events.ts keeps, newest first (never fetched: only events fill it). */
 export function useFeed(): FeedItem[] {

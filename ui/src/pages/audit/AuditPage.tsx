@@ -14,6 +14,7 @@ import { toAppError } from "../../ipc.ts";
 import { ACTION_FILTERS, actionLabel } from "./actions.ts";
 import { AuditDetail } from "./AuditDetail.tsx";
 import { AUDIT_PAGE_SIZE, dateRangeError, EMPTY_FILTER, isFiltered, toQuery, type AuditFilterForm } from "./filters.ts";
+import { dateTime } from "../../format/time.ts";
 
 const OUTCOMES = [
   { value: "", label: "Worked or failed" },
@@ -150,7 +151,7 @@ export function AuditPage() {
                 <tr key={entry.id} data-testid="audit-row" data-action={entry.action} data-ok={entry.ok}>
                   <td>
                     <time dateTime={entry.at} title={entry.at}>
-                      {new Date(entry.at).toLocaleString()}
+                      {dateTime(entry.at)}
                     </time>
                   </td>
                   <td>{actionLabel(entry.action)}</td>

@@ -27,6 +27,7 @@ import { ContactForm } from "./ContactForm.tsx";
 import { ContactsTable } from "./ContactsTable.tsx";
 import { useDebounced } from "../../hooks/useDebounced.ts";
 import { personName } from "../../format/contact.ts";
+import { dateTime } from "../../format/time.ts";
 
 const SEARCH_DEBOUNCE_MS = 250;
 
@@ -38,8 +39,7 @@ function yesNo(value: YesNo): boolean | null {
 
 function lastSyncedText(iso: string | null): string {
   if (!iso) return "Never synced";
-  const when = new Date(iso);
-  return `Last synced ${Number.isNaN(when.getTime()) ? iso : when.toLocaleString()}`;
+  return `Last synced ${dateTime(iso)}`;
 }
 
 /** Contacts from the local mirror: search, filter, sort, create, edit, delete, export. */

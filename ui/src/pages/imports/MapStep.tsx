@@ -1,7 +1,7 @@
 import { useState } from "react";
 import type { AppError_Serialize, ColumnMapping, ImportFile_Serialize, MappingPreset } from "../../bindings.gen.ts";
 import { Button } from "../../components/Button.tsx";
-import { Dialog } from "../../components/Dialog.tsx";
+import { ConfirmDialog } from "../../components/ConfirmDialog.tsx";
 import { ErrorNotice } from "../../components/ErrorNotice.tsx";
 import { Input } from "../../components/Input.tsx";
 import { Select } from "../../components/Select.tsx";
@@ -185,20 +185,17 @@ export function MapStep({ file, mapping, onMappingChange, country, onCountryChan
 
       {checkError && <ErrorNotice error={checkError} testId="import-check-error" />}
 
-      <Dialog
+      <ConfirmDialog
         open={confirmDelete}
-        onClose={() => setConfirmDelete(false)}
+        onCancel={() => setConfirmDelete(false)}
+        onConfirm={() => void onDelete()}
         title="Delete this saved mapping?"
         description={`“${selectedPreset}” will no longer be offered. Files and contacts aren't affected.`}
         testId="import-preset-delete-dialog"
-        footer={
-          <>
-            <Button onClick={() => setConfirmDelete(false)}>Keep it</Button>
-            <Button variant="danger" busy={remove.isPending} onClick={() => void onDelete()} data-testid="import-preset-delete-confirm">
-              Delete
-            </Button>
-          </>
-        }
+        cancelLabel="Keep it"
+        confirmLabel="Delete"
+        busy={remove.isPending}
+        confirmTestId="import-preset-delete-confirm"
       />
     </div>
   );

@@ -2,7 +2,6 @@ import { useContactName } from "../../hooks/useContactName.ts";
 
 export { useContactName };
 
-
 /** "Ada Lovelace" over the number when the mirror knows them; the number alone otherwise. */
 export function ContactLabel({ number, compact = false }: { number: string; compact?: boolean }) {
   const name = useContactName(number);
