@@ -43,4 +43,15 @@ describe("Dialog", () => {
     expect(screen.queryByRole("dialog")).toBeNull();
     expect(document.activeElement).toBe(opener);
   });
+
+  it("can be a side panel along the right edge", () => {
+    render(
+      <Dialog open side onClose={() => undefined} title="Edit contact">
+        <input aria-label="Name" />
+      </Dialog>,
+    );
+    const dialog = screen.getByRole("dialog", { name: "Edit contact" });
+    expect(dialog.classList.contains("dialog--side")).toBe(true);
+    expect(dialog.parentElement!.classList.contains("dialog-backdrop--side")).toBe(true);
+  });
 });

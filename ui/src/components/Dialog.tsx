@@ -25,6 +25,8 @@ export interface DialogProps {
   testId?: string;
   /** Extra class on the panel (the command palette is laid out differently). */
   className?: string;
+  /** A side panel along the window's right edge (for forms next to a list) instead of centred. */
+  side?: boolean;
 }
 
 /**
@@ -36,7 +38,7 @@ export function Dialog(props: DialogProps) {
   return createPortal(<DialogPanel {...props} />, document.body);
 }
 
-function DialogPanel({ onClose, title, description, children, footer, initialFocus, testId, className }: DialogProps) {
+function DialogPanel({ onClose, title, description, children, footer, initialFocus, testId, className, side = false }: DialogProps) {
   const panelRef = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const descriptionId = useId();
@@ -85,14 +87,14 @@ function DialogPanel({ onClose, title, description, children, footer, initialFoc
 
   return (
     <div
-      className="dialog-backdrop"
+      className={cx("dialog-backdrop", side && "dialog-backdrop--side")}
       onMouseDown={(event) => {
         if (event.target === event.currentTarget) onClose();
       }}
     >
       <div
         ref={panelRef}
-        className={cx("dialog", className)}
+        className={cx("dialog", side && "dialog--side", className)}
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { PAGES } from "../pages/registry.ts";
-import { ACME_LIVE, appError, installBackend, SANDBOX } from "../test/backend.ts";
+import { ACME_LIVE, appError, installBackend, jobInfo, SANDBOX } from "../test/backend.ts";
 import { renderApp } from "../test/render.tsx";
 
 function items() {
@@ -255,5 +255,38 @@ describe("the command palette", () => {
     await waitFor(() => expect(labels()).toContain(`Switch profile to ${name}`));
     expect(screen.getByTestId("command-palette").querySelector("img, script")).toBeNull();
     expect((window as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+
+  it("reaches the forms of other pages through their deep links", async () => {
+    for (const [typed, testId] of [
+      ["add a webhook", "webhook-form-url"],
+      ["request a new line", "provisioning-preview"],
+      ["add a profile", "profile-form"],
+    ] as const) {
+      installBackend();
+      const { user, unmount } = renderApp();
+      await openWithShortcut(user);
+      await user.keyboard(`${typed}{Enter}`);
+      expect(await screen.findByTestId(testId)).toBeTruthy();
+      unmount();
+    }
+  });
+
+  it("Open conversations shows the conversations list", async () => {
+    installBackend();
+    const { user } = renderApp();
+    await openWithShortcut(user);
+    await user.keyboard("open conversations{Enter}");
+    expect(await screen.findByTestId("conversation-list")).toBeTruthy();
+  });
+
+  it("Background jobs opens the jobs panel", async () => {
+    const backend = installBackend();
+    backend.on("jobs_list", () => [jobInfo("job-7", { kind: "import_contacts", state: "interrupted", done: 3, total: 10 })]);
+    const { user } = renderApp();
+    await openWithShortcut(user);
+    await user.keyboard("background jobs{Enter}");
+    const panel = await screen.findByTestId("jobs-panel");
+    expect(within(panel).getAllByTestId("job-item").map((item) => item.getAttribute("data-state"))).toEqual(["interrupted"]);
   });
 });

@@ -121,7 +121,7 @@ export function ContactForm({ contact, onClose, onDelete }: ContactFormProps) {
 
   const e164 = editing ? null : phoneRule.toE164(phone);
   return (
-    <Dialog open onClose={onClose} title={editing ? "Edit contact" : "New contact"} testId="contact-form">
+    <Dialog open side onClose={onClose} title={editing ? "Edit contact" : "New contact"} testId="contact-form">
       <form className="contact-form" onSubmit={(e) => void onSubmit(e)} noValidate>
         {topError && (
           <p className="error-notice" role="alert" data-testid="contact-form-error">
