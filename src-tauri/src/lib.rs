@@ -11,8 +11,8 @@ use tauri_specta::{collect_commands, collect_events};
 pub mod commands;
 pub mod events;
 pub mod logging;
-pub mod profile_store;
 pub mod notifications;
+pub mod profile_store;
 pub mod settings_store;
 pub mod state;
 

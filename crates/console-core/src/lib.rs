@@ -31,6 +31,6 @@ pub use live::{Audit, Live, LiveConfig, LiveEvents, MirrorInfo, SyncEnded};
 pub mod notifications;
 pub mod settings;
 pub use settings::{AppSettings, Settings, SettingsChange, SettingsStore, Theme};
-pub mod webhook_test;
 pub mod import_wizard;
 pub mod media;
+pub mod webhook_test;

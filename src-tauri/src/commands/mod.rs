@@ -10,15 +10,15 @@ pub mod audit;
 pub mod contacts;
 pub mod diagnostics;
 pub mod groups;
+pub mod imports;
 pub mod jobs;
 pub mod lines;
 pub mod media;
 pub mod messages;
 pub mod mirror;
 pub mod profiles;
+pub mod settings;
 pub mod sharing;
 pub mod webhooks;
-pub mod imports;
-pub mod settings;
 
 mod dialogs;
