@@ -28,6 +28,8 @@ const IN_FLIGHT: usize = 4;
 const SCROLL_STEPS: usize = 50;
 /// Frames watched with nothing changing, for the window's own frame interval.
 const IDLE_FRAMES: usize = 40;
+/// Frames of the wheel-like scroll (3 rows each).
+const WHEEL_STEPS: usize = 150;
 /// Rounds through every page of the sidebar.
 const SWITCH_ROUNDS: usize = 3;
 /// Every 1000th contact has this last name: a search with 100 matches.
@@ -202,6 +204,38 @@ return (async () => {
   running = false;
   await frame();
   return { frames, blankSteps, blankRows, shownRows, steps: positions.length, ms: total, max };
+})();
+"#;
+
+/// `arguments[0]`: steps. Scrolls the way a mouse wheel or trackpad does: from the middle of
+/// the table, 3 rows (132 px) down per frame for that many frames (crossing pages the page has
+/// not fetched yet), recording every frame interval and how many frames showed placeholder rows.
+const WHEEL_JS: &str = r#"
+const steps = arguments[0];
+return (async () => {
+  const sc = box();
+  const max = sc.scrollHeight - sc.clientHeight;
+  sc.scrollTop = Math.round(max * 0.6);
+  for (let i = 0; i < 30; i++) {
+    await frame();
+    if (visibleRows(sc).loading === 0 && visibleRows(sc).real > 0) break;
+  }
+  await frame();
+  const frames = [];
+  let blankSteps = 0, blankRows = 0, shownRows = 0;
+  let last = await frame();
+  const t0 = last;
+  for (let i = 0; i < steps; i++) {
+    sc.scrollTop = sc.scrollTop + 132;
+    const t = await frame();
+    frames.push(t - last);
+    last = t;
+    const v = visibleRows(sc);
+    if (v.loading > 0) blankSteps++;
+    blankRows += v.loading;
+    shownRows += v.real + v.loading;
+  }
+  return { frames, blankSteps, blankRows, shownRows, steps, ms: last - t0 };
 })();
 "#;
 
@@ -552,6 +586,21 @@ async fn bench_2_contacts_100k() {
         num(&s, "blankRows"),
         num(&s, "shownRows")
     );
+    let w = run_js(&app, &with_helpers(WHEEL_JS), vec![json!(WHEEL_STEPS)]).await;
+    let wheel: Vec<f64> = w
+        .get("frames")
+        .and_then(Value::as_array)
+        .map(|a| a.iter().filter_map(Value::as_f64).collect())
+        .unwrap_or_default();
+    let ws = sorted(&wheel);
+    eprintln!(
+        "[bench] wheel scroll: {} frames, {:.0} ms, blank frames {}, blank rows {} of {}",
+        wheel.len(),
+        num(&w, "ms"),
+        num(&w, "blankSteps"),
+        num(&w, "blankRows"),
+        num(&w, "shownRows")
+    );
     app.screenshot("bench_contacts_100k").await;
 
     // Searches over the whole mirror (the page waits 250 ms after typing before it asks).
@@ -633,6 +682,26 @@ async fn bench_2_contacts_100k() {
             steps,
             num(&s, "blankRows"),
             num(&s, "shownRows")
+        ),
+    ));
+    rows.push((
+        format!("wheel-like scroll from 60 %, {} frames × 3 rows", ws.len()),
+        format!(
+            "{:.1} / {:.1} / {:.1} ms p50 / p95 / max  ({} over 50 ms)",
+            percentile(&ws, 50.0),
+            percentile(&ws, 95.0),
+            percentile(&ws, 100.0),
+            wheel.iter().filter(|f| **f > 50.0).count()
+        ),
+    ));
+    rows.push((
+        "  frames showing placeholder rows".to_owned(),
+        format!(
+            "{} of {}  ({} of {} rows on screen)",
+            num(&w, "blankSteps"),
+            ws.len(),
+            num(&w, "blankRows"),
+            num(&w, "shownRows")
         ),
     ));
     for (label, v) in &searches {

@@ -161,4 +161,30 @@ describe("the contacts page", () => {
     await user.click(confirm);
     await waitFor(() => expect(backend.callsTo("jobs_bulk_delete")).toEqual([{ phones: ["+14155550123", "+14155550124"] }]));
   });
+
+  it("fetches the next page before a scroll reaches it", async () => {
+    const backend = installBackend((s) => {
+      s.contacts = Array.from({ length: 500 }, (_, i) => contact(`+1415600${String(i).padStart(4, "0")}`, { first_name: `P${String(i).padStart(4, "0")}` }));
+    });
+    renderApp("/contacts");
+    await screen.findAllByTestId("contact-row");
+    const offsets = () => backend.callsTo("mirror_search").map((a) => (a.query as { offset: number }).offset);
+    expect(offsets()).not.toContain(200);
+
+    // Rows 170–190 on screen: page 0 holds them all, and page 1 is fetched ahead of the scroll.
+    const box = screen.getByRole("rowgroup", { name: "Contacts" });
+    const before = screen.getAllByTestId("contact-row").find((r) => r.getAttribute("aria-rowindex") === String(175 + 2));
+    act(() => {
+      box.scrollTop = 170 * 44;
+      box.dispatchEvent(new Event("scroll"));
+    });
+    await waitFor(() => expect(offsets()).toContain(200));
+    const row = await waitFor(() => {
+      const found = screen.getAllByTestId("contact-row").find((r) => r.getAttribute("aria-rowindex") === String(175 + 2));
+      expect(found).toBeTruthy();
+      return found!;
+    });
+    expect(before).toBeUndefined();
+    expect(row.getAttribute("data-phone")).toBe("+14156000175");
+  });
 });

@@ -52,7 +52,8 @@ export function ContactsPage() {
   const [line, setLine] = useState("");
   const [sort, setSort] = useState<ContactSortKey>("name");
   const [direction, setDirection] = useState<"asc" | "desc">("asc");
-  const [range, setRange] = useState<[number, number]>([0, 0]);
+  // The pages under the rows on screen (not the rows: scrolling within a page re-renders only the table).
+  const [pageRange, setPageRange] = useState<[number, number]>([0, 0]);
   const [selected, setSelected] = useState<Set<string>>(() => new Set());
   const [allMatching, setAllMatching] = useState(false);
   const [editing, setEditing] = useState<Contact_Serialize | "new" | null>(null);
@@ -87,12 +88,11 @@ export function ContactsPage() {
   }
 
   const pageIndexes = useMemo(() => {
-    const firstPage = Math.floor(range[0] / MIRROR_PAGE);
-    const lastPage = Math.floor(range[1] / MIRROR_PAGE);
+    const [firstPage, lastPage] = pageRange;
     const pages = new Set([0]);
     for (let p = firstPage; p <= lastPage; p++) pages.add(p);
     return [...pages];
-  }, [range]);
+  }, [pageRange]);
   const pages = useMirrorPages(filter, pageIndexes);
   const firstPage = pages[0];
   const total = firstPage?.data?.total ?? 0;
@@ -105,7 +105,12 @@ export function ContactsPage() {
     [pages, pageIndexes],
   );
   const onRangeChange = useCallback((start: number, end: number) => {
-    setRange((old) => (old[0] === start && old[1] === end ? old : [start, end]));
+    // Also the page ahead or behind once the rows on screen come near its edge, so a scroll
+    // finds it fetched. Past the last page the mirror answers an empty page.
+    const near = MIRROR_PAGE / 4;
+    const firstPage = Math.max(0, Math.floor((start - near) / MIRROR_PAGE));
+    const lastPage = Math.floor((end + near) / MIRROR_PAGE);
+    setPageRange((old) => (old[0] === firstPage && old[1] === lastPage ? old : [firstPage, lastPage]));
   }, []);
 
   const status = useMirrorStatus();
