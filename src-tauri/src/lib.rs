@@ -13,6 +13,7 @@ pub mod events;
 pub mod logging;
 pub mod notifications;
 pub mod profile_store;
+pub mod rendering;
 pub mod settings_store;
 pub mod state;
 

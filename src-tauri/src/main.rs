@@ -6,5 +6,6 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 fn main() {
+    sendblue_console_lib::rendering::choose_compositing();
     sendblue_console_lib::run(tauri::generate_context!());
 }

@@ -159,6 +159,9 @@ impl App {
             .env("XDG_DATA_HOME", root.path().join("data"))
             .env("XDG_CONFIG_HOME", root.path().join("config"))
             .env("XDG_CACHE_HOME", root.path().join("cache"))
+            // The app turns compositing off when it finds no GPU (src-tauri/src/rendering.rs);
+            // the journeys keep it on, see below.
+            .env("SENDBLUE_CONSOLE_KEEP_COMPOSITING", "1")
             .stdin(Stdio::null())
             .stdout(log.try_clone().expect("driver log file"))
             .stderr(log);
