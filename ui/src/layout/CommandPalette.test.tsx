@@ -289,4 +289,19 @@ describe("the command palette", () => {
     const panel = await screen.findByTestId("jobs-panel");
     expect(within(panel).getAllByTestId("job-item").map((item) => item.getAttribute("data-state"))).toEqual(["interrupted"]);
   });
+
+  it("Export contacts and Export the audit log start their exports", async () => {
+    const backend = installBackend();
+    const first = renderApp();
+    await openWithShortcut(first.user);
+    await first.user.keyboard("export contacts{Enter}");
+    await waitFor(() => expect(backend.callsTo("jobs_export_contacts")).toHaveLength(1));
+    first.unmount();
+
+    const again = installBackend();
+    const second = renderApp();
+    await openWithShortcut(second.user);
+    await second.user.keyboard("export the audit{Enter}");
+    await waitFor(() => expect(again.callsTo("audit_export")).toHaveLength(1));
+  });
 });

@@ -46,6 +46,9 @@ export function paletteEntries(pages: readonly Page[], profiles: readonly Palett
   if (has("contacts")) {
     action("new-contact", "New contact", ["add", "create", "person", "contacts"], () => actions.navigate("/contacts?new=1"));
   }
+  if (has("contacts")) {
+    action("export-contacts", "Export contacts", ["csv", "download", "save", "spreadsheet", "backup"], () => actions.navigate("/contacts?export=1"));
+  }
   if (has("compose")) {
     action("send-message", "Send a message", ["compose", "new", "text", "sms", "imessage", "write"], () => actions.navigate("/compose"));
   }
@@ -60,6 +63,9 @@ export function paletteEntries(pages: readonly Page[], profiles: readonly Palett
   }
   if (has("lines")) {
     action("request-line", "Request a new line", ["buy", "number", "phone", "provision", "add"], () => actions.navigate("/lines?request=1"));
+  }
+  if (has("audit")) {
+    action("export-audit", "Export the audit log", ["csv", "history", "save", "who", "changes"], () => actions.navigate("/audit?export=1"));
   }
   if (has("settings")) {
     action("add-profile", "Add a profile", ["account", "live", "key", "new", "connect"], () => actions.navigate("/settings?add=1"));

@@ -10,6 +10,7 @@ import { Skeleton } from "../../components/Skeleton.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useAuditLog } from "../../hooks/useAuditLog.ts";
 import { useExportAudit } from "../../hooks/useExportAudit.ts";
+import { useRouteFlag } from "../../hooks/useRouteFlag.ts";
 import { toAppError } from "../../ipc.ts";
 import { ACTION_FILTERS, actionLabel } from "./actions.ts";
 import { AuditDetail } from "./AuditDetail.tsx";
@@ -32,6 +33,8 @@ export function AuditPage() {
   const [applied, setApplied] = useState<AuditFilterForm>(EMPTY_FILTER);
   const log = useAuditLog({ ...toQuery(applied), offset: page * AUDIT_PAGE_SIZE, limit: AUDIT_PAGE_SIZE });
   const exportAudit = useExportAudit();
+  // `#/audit?export=1` (the command palette's "Export the audit log") saves it all.
+  useRouteFlag("export", () => void onExport());
   const toast = useToast();
 
   function change(patch: Partial<AuditFilterForm>) {

@@ -63,6 +63,8 @@ export function ContactsPage() {
   const toast = useToast();
   // `#/contacts?new=1` (the command palette's "New contact") opens the empty form.
   useRouteFlag("new", () => setEditing("new"));
+  // `#/contacts?export=1` (the command palette's "Export contacts") exports them all.
+  useRouteFlag("export", () => void onExport());
   // `#/contacts?number=+1…` (a contact named in the activity feed) searches for that number.
   useRouteParam("number", setText);
 
