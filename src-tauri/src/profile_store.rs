@@ -27,13 +27,22 @@ impl<R: Runtime> TauriProfiles<R> {
     /// Opens (or creates) the store at `path` (relative paths are in the app data folder).
     /// Saves happen explicitly on every change, never on a timer, so a crash loses nothing.
     pub fn open(app: &impl Manager<R>, path: impl AsRef<Path>) -> AppResult<Self> {
-        let store = app
-            .store_builder(path)
-            .disable_auto_save()
-            .build()
-            .map_err(|e| AppError::io("open the profiles store", e))?;
+        let store = open_store(app, path, "open the profiles store")?;
         Ok(Self { store })
     }
+}
+
+/// Opens (or creates) a tauri-plugin-store file that saves only when told to (every change
+/// saves at once, so a crash loses nothing); `doing` names it in the error.
+pub(crate) fn open_store<R: Runtime>(
+    app: &impl Manager<R>,
+    path: impl AsRef<Path>,
+    doing: &str,
+) -> AppResult<Arc<Store<R>>> {
+    app.store_builder(path)
+        .disable_auto_save()
+        .build()
+        .map_err(|e| AppError::io(doing, e))
 }
 
 impl<R: Runtime> ProfileStore for TauriProfiles<R> {

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use console_core::{AppError, AppResult, AppSettings, ErrorCode, Settings, SettingsStore};
 use serde_json::Value;
 use tauri::{Manager, Runtime};
-use tauri_plugin_store::{Store, StoreExt};
+use tauri_plugin_store::Store;
 
 /// The key the settings are kept under.
 const SETTINGS_KEY: &str = "settings";
@@ -28,11 +28,7 @@ impl<R: Runtime> TauriSettings<R> {
     /// Opens (or creates) the store at `path` (relative paths are in the app data folder).
     /// Saved on every change, never on a timer.
     pub fn open(app: &impl Manager<R>, path: impl AsRef<Path>) -> AppResult<Self> {
-        let store = app
-            .store_builder(path)
-            .disable_auto_save()
-            .build()
-            .map_err(|e| AppError::io("open the settings store", e))?;
+        let store = crate::profile_store::open_store(app, path, "open the settings store")?;
         Ok(Self { store })
     }
 }

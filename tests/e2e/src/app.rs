@@ -595,24 +595,34 @@ impl App {
         .await
     }
 
+    /// Opens Settings → Add profile and fills the form the way a person does (name, base URL,
+    /// key id, secret, kind), leaving the Test and Save buttons to the journey.
+    pub async fn fill_new_profile(
+        &self,
+        name: &str,
+        base_url: &str,
+        key_id: &str,
+        secret: &str,
+        kind: &str,
+    ) {
+        self.click("nav-settings").await;
+        self.wait_for("profiles").await;
+        self.click("profile-add").await;
+        self.wait_for("profile-form").await;
+        self.type_into("profile-name", name).await;
+        self.type_into("profile-base-url", base_url).await;
+        self.type_into("profile-key-id", key_id).await;
+        self.type_into("profile-secret", secret).await;
+        self.select("profile-kind", kind).await;
+    }
+
     /// Replaces the text of the input `target` with `text` the way a person does: Ctrl+A,
     /// Backspace, then typing (WebDriver's clear() does not fire React's onChange). Checks
     /// that the field then holds `text`.
     pub async fn type_into(&self, target: impl Into<Target>, text: &str) {
         let target = target.into();
+        self.type_keys(target.clone(), text).await;
         let element = self.wait_for(&target).await;
-        let _ = element.click().await;
-        let typed = async {
-            element.send_keys(&(Key::Control + "a")).await?;
-            element.send_keys(&Key::Backspace).await?;
-            if !text.is_empty() {
-                element.send_keys(text).await?;
-            }
-            Ok::<_, fantoccini::error::CmdError>(())
-        };
-        if let Err(e) = typed.await {
-            return self.fail(format!("typing into {target} failed: {e}")).await;
-        }
         let secret = element.attr("type").await.ok().flatten().as_deref() == Some("password");
         let shown = if secret {
             "<password>".to_owned()

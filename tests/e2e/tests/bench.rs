@@ -501,15 +501,8 @@ async fn bench_2_contacts_100k() {
     app.wait_for_text_eq("active-profile-kind", "Sandbox").await;
 
     // A profile for that account, added the way a person does.
-    app.click("nav-settings").await;
-    app.wait_for("profiles").await;
-    app.click("profile-add").await;
-    app.wait_for("profile-form").await;
-    app.type_into("profile-name", PROFILE).await;
-    app.type_into("profile-base-url", &live.base_url()).await;
-    app.type_into("profile-key-id", KEY_ID).await;
-    app.type_into("profile-secret", SECRET).await;
-    app.select("profile-kind", "Live").await;
+    app.fill_new_profile(PROFILE, &live.base_url(), KEY_ID, SECRET, "Live")
+        .await;
     app.click("profile-form-test").await;
     app.wait_for("profile-form-result").await;
     app.click("profile-form-save").await;

@@ -85,15 +85,8 @@ async fn adds_a_live_profile_with_its_secret_in_the_keychain() {
     );
 
     // Add the profile with a wrong secret: Test connection says so plainly.
-    app.click("nav-settings").await;
-    app.wait_for("profiles").await;
-    app.click("profile-add").await;
-    app.wait_for("profile-form").await;
-    app.type_into("profile-name", PROFILE).await;
-    app.type_into("profile-base-url", &live.base_url()).await;
-    app.type_into("profile-key-id", KEY_ID).await;
-    app.type_into("profile-secret", WRONG_SECRET).await;
-    app.select("profile-kind", "Live").await;
+    app.fill_new_profile(PROFILE, &live.base_url(), KEY_ID, WRONG_SECRET, "Live")
+        .await;
     app.click("profile-form-test").await;
     app.wait_for_text_containing("profile-form-error", "key id and secret")
         .await;
